@@ -1,0 +1,35 @@
+/**
+ * Keys in UTF-8 byte order, which both protocols sort by, on the signing hot path.
+ * An insertion sort beats `Array.prototype.sort` for the ten-odd keys of a real request (measured in
+ * `pnpm bench`). It compares UTF-16 code units, which equals UTF-8 byte order except for keys holding
+ * characters above U+FFFF next to ones in U+E000–U+FFFF; such keys get an exact code-point sort.
+ */
+const surrogatePattern = /[\uD800-\uDFFF]/;
+
+export function sortedKeys(params: Record<string, string>): string[] {
+  const keys = Object.keys(params);
+  const count = keys.length;
+  let hasSurrogate = false;
+  for (let index = 0; index < count; index++) {
+    const key = keys[index] as string;
+    if (!hasSurrogate && surrogatePattern.test(key)) hasSurrogate = true;
+    let position = index - 1;
+    while (position >= 0 && (keys[position] as string) > key) {
+      keys[position + 1] = keys[position] as string;
+      position--;
+    }
+    keys[position + 1] = key;
+  }
+  return hasSurrogate ? keys.sort(compareCodePoints) : keys;
+}
+
+function compareCodePoints(left: string, right: string): number {
+  const leftPoints = Array.from(left, (character) => character.codePointAt(0) ?? 0);
+  const rightPoints = Array.from(right, (character) => character.codePointAt(0) ?? 0);
+  const length = Math.min(leftPoints.length, rightPoints.length);
+  for (let index = 0; index < length; index++) {
+    const difference = (leftPoints[index] ?? 0) - (rightPoints[index] ?? 0);
+    if (difference !== 0) return difference;
+  }
+  return leftPoints.length - rightPoints.length;
+}

@@ -1,0 +1,39 @@
+/**
+ * Checks the `sign` of a received TOP request with the algorithm named by its own `sign_method`.
+ * Accepts either hex case and either empty-value variant (protocol.md §1.3: official clients skip empty
+ * values, some sign the bare key).
+ */
+import { assertParams, assertSecret } from './assert-input.js';
+import { hexEqualsConstantTime } from './constant-time.js';
+import { buildTopCanonical, digestTop } from './top-sign.js';
+import { type SignableParams, type TopSignMethod, topSignMethods, type VerifyResult } from './types.js';
+
+export function verifyTop(params: SignableParams, secret: string): VerifyResult {
+  assertParams(params);
+  assertSecret(secret);
+  const signMethod =
+    params.sign_method === undefined || params.sign_method === '' ? 'md5' : params.sign_method;
+  const received = params.sign;
+  if (!topSignMethods.includes(signMethod as TopSignMethod)) {
+    return { ok: false, reason: 'unknown-sign-method', signMethod };
+  }
+  const method = signMethod as TopSignMethod;
+  const canonical = buildTopCanonical(params, 'skip');
+  const expected = digestTop(canonical, secret, method);
+  if (received === undefined || received === '') {
+    return { ok: false, reason: 'missing-sign', expected, canonical, signMethod: method };
+  }
+  if (hexEqualsConstantTime(received, expected)) return { ok: true };
+  if (hasEmptyValue(params)) {
+    const bareKeyExpected = digestTop(buildTopCanonical(params, 'bare-key'), secret, method);
+    if (hexEqualsConstantTime(received, bareKeyExpected)) return { ok: true };
+  }
+  return { ok: false, reason: 'mismatch', expected, canonical, signMethod: method };
+}
+
+function hasEmptyValue(params: SignableParams): boolean {
+  for (const key in params) {
+    if (key !== 'sign' && params[key] === '') return true;
+  }
+  return false;
+}

@@ -1,0 +1,7 @@
+import type { UserWorkspaceConfig } from 'vitest/config';
+
+export declare const sourceCondition: '@x/source';
+export declare function definePackageTest(
+  name: string,
+  overrides?: UserWorkspaceConfig['test'],
+): UserWorkspaceConfig;
