@@ -1,0 +1,2 @@
+/** @module @x/core — the client arrives with its issue; the wire schemas are at ./schemas. */
+export * from './schemas.js';

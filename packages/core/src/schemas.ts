@@ -1,0 +1,20 @@
+/**
+ * @module @x/core/schemas — the field rules and envelope schemas shared by the adapters and the mock server.
+ */
+export {
+  decimalId,
+  decimalIdText,
+  documentedTestPhoneNumbers,
+  douyinCiphertextPattern,
+  douyinPhoneOrCiphertext,
+  forwardIssues,
+  httpUrl,
+  jsonObject,
+  mainlandMobilePattern,
+  mainlandPhoneNumber,
+  objectOrJsonText,
+  optionalText,
+  orderId,
+  requiredText,
+  templateVariables,
+} from './field-rules.js';

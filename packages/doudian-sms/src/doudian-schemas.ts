@@ -1,0 +1,115 @@
+/**
+ * Wire schemas for the fw199 gateway's `POST /gateway/dd/sms/send` (seed 002): Douyin shop SMS by order id
+ * (`biz_type` 1) or by phone — plain or Douyin ciphertext (`biz_type` 0).
+ */
+import {
+  douyinPhoneOrCiphertext,
+  forwardIssues,
+  objectOrJsonText,
+  optionalText,
+  orderId,
+  requiredText,
+  templateVariables,
+} from '@x/core/schemas';
+import { z } from 'zod';
+
+export const doudianPath = '/gateway/dd/sms/send';
+export const doudianSellerField = 'seller_nick';
+export const doudianMaxMessagesPerCall = 100;
+export const doudianMaxTagLength = 512;
+
+/** A message to the buyer of an order (sent as `biz_type: 1`). */
+export const doudianOrderMessageSchema = z.strictObject({
+  order_id: orderId,
+  template_param: templateVariables.optional(),
+});
+
+/** A message to a phone: plain mobile or Douyin ciphertext (sent as `biz_type: 0`). */
+export const doudianPhoneMessageSchema = z.strictObject({
+  post_tel: douyinPhoneOrCiphertext,
+  template_param: templateVariables.optional(),
+});
+
+export type DoudianOrderMessage = z.input<typeof doudianOrderMessageSchema>;
+export type DoudianPhoneMessage = z.input<typeof doudianPhoneMessageSchema>;
+export type DoudianMessage = DoudianOrderMessage | DoudianPhoneMessage;
+
+/** One message: exactly one of `order_id` or `post_tel`, then that variant's rules (named field errors). */
+export const doudianMessageSchema = z.unknown().transform((value, context): DoudianMessage => {
+  const record = typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
+  const hasOrderId = record !== undefined && 'order_id' in record;
+  const hasPhone = record !== undefined && 'post_tel' in record;
+  if (hasOrderId === hasPhone) {
+    context.addIssue({
+      code: 'custom',
+      message: 'must have exactly one of order_id (sent as biz_type 1) or post_tel (sent as biz_type 0)',
+    });
+    return z.NEVER;
+  }
+  const result = (hasOrderId ? doudianOrderMessageSchema : doudianPhoneMessageSchema).safeParse(value);
+  if (!result.success) {
+    forwardIssues(result.error.issues, context);
+    return z.NEVER;
+  }
+  return result.data;
+});
+
+/** What a caller passes to `send()`. */
+export interface DoudianSendRequest {
+  /** SMS signature name, e.g. `群荐的铺子`. */
+  sign: string;
+  template_id: string;
+  messages: DoudianMessage[];
+  /** Echoed in receipts; at most 512 characters. */
+  tag?: string;
+  user_ext_code?: string;
+}
+
+/** The request schema; each message has exactly one of `order_id` or `post_tel`. */
+export const doudianSendRequestSchema = z.strictObject({
+  sign: requiredText,
+  template_id: requiredText,
+  messages: z.array(doudianMessageSchema, { error: 'must be an array of messages' }),
+  tag: z
+    .string({ error: 'must be a string' })
+    .max(doudianMaxTagLength, { message: 'must be at most 512 characters' })
+    .optional(),
+  user_ext_code: optionalText,
+});
+
+/** One `sms_message_list` item as a server receives it. */
+export const doudianWireMessageSchema = z.discriminatedUnion('biz_type', [
+  z.object({
+    biz_type: z.literal(1),
+    order_id: z
+      .string({ error: 'is required and must be a string' })
+      .regex(/^\d+$/, { message: 'must contain digits only' }),
+    template_param: objectOrJsonText(templateVariables).optional(),
+  }),
+  z.object({
+    biz_type: z.literal(0),
+    post_tel: douyinPhoneOrCiphertext,
+    template_param: objectOrJsonText(templateVariables).optional(),
+  }),
+]);
+
+/** `request_data` as a server receives it (before per-item checks, which are per-item results). */
+export const doudianWireRequestSchema = z.object({
+  sign: requiredText,
+  template_id: requiredText,
+  sms_message_list: z.array(z.unknown()),
+  tag: z.string().max(doudianMaxTagLength, { message: 'must be at most 512 characters' }).optional(),
+  user_ext_code: optionalText,
+});
+
+/** One item of the response's `data`. `order_id` is empty for `biz_type` 0. */
+export const doudianResultItemSchema = z.object({
+  code: z.number(),
+  message: z.string(),
+  order_id: z.string(),
+  message_id: z.string(),
+});
+
+export type DoudianWireMessage = z.output<typeof doudianWireMessageSchema>;
+export type DoudianWireRequest = z.output<typeof doudianWireRequestSchema>;
+export type DoudianResultItem = z.output<typeof doudianResultItemSchema>;

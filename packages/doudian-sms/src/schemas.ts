@@ -1,0 +1,21 @@
+/** @module @x/doudian-sms/schemas — wire schemas for servers and tests (zod). */
+export {
+  type DoudianMessage,
+  type DoudianOrderMessage,
+  type DoudianPhoneMessage,
+  type DoudianResultItem,
+  type DoudianSendRequest,
+  type DoudianWireMessage,
+  type DoudianWireRequest,
+  doudianMaxMessagesPerCall,
+  doudianMaxTagLength,
+  doudianMessageSchema,
+  doudianOrderMessageSchema,
+  doudianPath,
+  doudianPhoneMessageSchema,
+  doudianResultItemSchema,
+  doudianSellerField,
+  doudianSendRequestSchema,
+  doudianWireMessageSchema,
+  doudianWireRequestSchema,
+} from './doudian-schemas.js';

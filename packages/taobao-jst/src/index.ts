@@ -1,0 +1,2 @@
+/** @module @x/taobao-jst — the client arrives with its issue; the wire schemas are at ./schemas. */
+export * from './schemas.js';
