@@ -1,12 +1,34 @@
-/** @module `pnpm bench`: runs every benchmark, prints a table each, writes bench-results/latest.json. */
-import { type BenchmarkReport, printReport, writeReports } from './report.js';
+/**
+ * @module `pnpm bench [-- name…]`: runs the named benchmarks (all by default), prints a table each and writes
+ * bench-results/latest.json. Every figure is a ratio against a baseline measured in the same run.
+ */
+import { runMockThroughputBench } from './mock-throughput-bench.js';
+import { type BenchmarkReport, printReport, targetMet, writeReports } from './report.js';
 import { runSigningBench } from './signing-bench.js';
 
+const benchmarks: Record<string, () => Promise<BenchmarkReport | BenchmarkReport[]>> = {
+  signing: runSigningBench,
+  mock: runMockThroughputBench,
+};
+
+const requested = process.argv.slice(2).filter((argument) => argument !== '--');
+const unknown = requested.filter((name) => !(name in benchmarks));
+if (unknown.length > 0) {
+  console.error(`unknown benchmark ${unknown.join(', ')}; known: ${Object.keys(benchmarks).join(', ')}`);
+  process.exit(2);
+}
+
 const reports: BenchmarkReport[] = [];
-for (const run of [runSigningBench]) {
-  const report = await run();
-  printReport(report);
-  reports.push(report);
+for (const [name, run] of Object.entries(benchmarks)) {
+  if (requested.length > 0 && !requested.includes(name)) continue;
+  const result = await run();
+  for (const report of Array.isArray(result) ? result : [result]) {
+    printReport(report);
+    reports.push(report);
+  }
 }
 const file = writeReports(reports, new URL('../bench-results/', import.meta.url));
-console.log(`\nwrote ${file}`);
+const missed = reports.flatMap((report) => report.rows.filter((row) => targetMet(row) === false));
+console.log(
+  `\nwrote ${file}; ${missed.length === 0 ? 'every target met' : `${missed.length} target(s) missed`}`,
+);

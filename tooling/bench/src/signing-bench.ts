@@ -53,9 +53,11 @@ export async function runSigningBench(): Promise<BenchmarkReport> {
   const sha256 = opsPerSecond('signTop hmac-sha256');
   return {
     name: 'signing',
+    baseline: "one crypto.hash('md5') over the already-built canonical string",
+    command: 'pnpm bench -- signing',
     rows: [
       { case: 'limit: crypto.hash md5 (canonical built)', opsPerSecond: limit, ratio: 1 },
-      { case: 'signTop md5 (12 params)', opsPerSecond: md5, ratio: md5 / limit, target: 0.5 },
+      { case: 'signTop md5 (12 params)', opsPerSecond: md5, ratio: md5 / limit, target: { atLeast: 0.5 } },
       { case: 'signTop hmac-sha256 (12 params)', opsPerSecond: sha256, ratio: sha256 / limit },
     ],
   };

@@ -1,0 +1,67 @@
+/**
+ * @module Child processes for the HTTP benchmarks: each server runs alone on one core and the load generator
+ * on the other (`taskset`), so the two never compete; CPU time per request is read from /proc.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { setTimeout as delay } from 'node:timers/promises';
+
+export const serverCore = 0;
+export const loadCore = 1;
+
+/** Starts `command args` pinned to one core; its output goes to our stderr prefixed with the label. */
+export function spawnPinned(core: number, label: string, command: string, args: string[]): ChildProcess {
+  const child = spawn('taskset', ['-c', String(core), command, ...args], {
+    // stdout is ignored: a chatty server (Prism logs every request) must never block on a full pipe.
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+  const forward = (chunk: Buffer) => {
+    for (const line of chunk.toString().split('\n'))
+      if (line.trim()) process.stderr.write(`  [${label}] ${line}\n`);
+  };
+  child.stderr?.on('data', forward);
+  return child;
+}
+
+/** Polls until `url` answers (any status), or fails after `timeoutMilliseconds`. */
+export async function waitForUrl(url: string, timeoutMilliseconds = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMilliseconds;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      await response.arrayBuffer();
+      return;
+    } catch (error) {
+      lastError = error;
+      await delay(100);
+    }
+  }
+  throw new Error(`${url} did not answer within ${timeoutMilliseconds} ms`, { cause: lastError });
+}
+
+/** User + system CPU time a process has used so far, in microseconds (Linux /proc). */
+export function cpuMicroseconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may contain spaces) start after the last ')'.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const userTicks = Number(fields[11]);
+  const systemTicks = Number(fields[12]);
+  const ticksPerSecond = 100; // USER_HZ on Linux
+  return ((userTicks + systemTicks) / ticksPerSecond) * 1_000_000;
+}
+
+/** The pid of the real server under `taskset` (taskset execs, so it is the child itself). */
+export function pidOf(child: ChildProcess): number {
+  if (child.pid === undefined) throw new Error('child process has no pid');
+  return child.pid;
+}
+
+export async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timeout = delay(5000).then(() => child.kill('SIGKILL'));
+  await Promise.race([exited, timeout]);
+}
