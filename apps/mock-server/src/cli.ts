@@ -1,0 +1,113 @@
+#!/usr/bin/env node
+/**
+ * @module The `x-mock-server` command: `x-mock-server [--port 8787] [--host 127.0.0.1] [--config file.json]`.
+ * Flags override the config file. A bad config exits 1 naming the bad field; bad flags exit 2. SIGINT and
+ * SIGTERM close the server gracefully (a second signal exits at once).
+ */
+import { parseArgs } from 'node:util';
+import { MockConfigError } from './config/config-error.js';
+import type { MockConfigInput } from './config/config-schema.js';
+import { loadConfigFile } from './config/load-config-file.js';
+import { startMockServer } from './start-mock-server.js';
+import { mockServerVersion } from './version.js';
+
+const usage = `Usage: x-mock-server [options]
+
+A fake of the TOP gateway (/router/rest) and the fw199 gateway (/gateway/...) for contract tests.
+
+Options:
+  --port <number>    port to listen on, 0 for any free port (default 8787)
+  --host <address>   address to listen on (default 127.0.0.1)
+  --config <file>    JSON config file (apps, sessions, sellers, templates, buffer sizes)
+  --help             show this help
+  --version          show the version
+
+Inspect what it received at http://<host>:<port>/__mock/messages and /__mock/requests.`;
+
+async function main(argv: string[]): Promise<number> {
+  let values: { port?: string; host?: string; config?: string; help?: boolean; version?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        port: { type: 'string', short: 'p' },
+        host: { type: 'string', short: 'h' },
+        config: { type: 'string', short: 'c' },
+        help: { type: 'boolean' },
+        version: { type: 'boolean', short: 'v' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    process.stderr.write(`x-mock-server: ${(error as Error).message}\n\n${usage}\n`);
+    return 2;
+  }
+  if (values.help) {
+    process.stdout.write(`${usage}\n`);
+    return 0;
+  }
+  if (values.version) {
+    process.stdout.write(`${mockServerVersion}\n`);
+    return 0;
+  }
+
+  let port: number | undefined;
+  if (values.port !== undefined) {
+    port = Number(values.port);
+    if (!/^\d+$/.test(values.port) || port > 65_535) {
+      process.stderr.write(`x-mock-server: --port must be an integer from 0 to 65535, got ${values.port}\n`);
+      return 2;
+    }
+  }
+
+  let config: MockConfigInput = {};
+  try {
+    if (values.config !== undefined) config = await loadConfigFile(values.config);
+    const server = await startMockServer({
+      ...config,
+      ...(port !== undefined ? { port } : {}),
+      ...(values.host !== undefined ? { host: values.host } : {}),
+    });
+    process.stdout.write(`@x/mock-server ${mockServerVersion} listening on ${server.url}\n`);
+    process.stdout.write(`  TOP:        ${server.url}/router/rest\n`);
+    process.stdout.write(
+      `  fw199:      ${server.url}/gateway/taobao/jst/sms/tid/send, ${server.url}/gateway/dd/sms/send\n`,
+    );
+    process.stdout.write(`  inspection: ${server.url}/__mock/messages, ${server.url}/__mock/requests\n`);
+    await untilSignal();
+    process.stdout.write('@x/mock-server: shutting down\n');
+    await server.close();
+    return 0;
+  } catch (error) {
+    if (error instanceof MockConfigError) {
+      process.stderr.write(`x-mock-server: ${error.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`x-mock-server: ${(error as Error).message}\n`);
+    return 1;
+  }
+}
+
+/** Resolves on the first SIGINT or SIGTERM; a second one exits immediately. */
+function untilSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    let received = false;
+    const onSignal = (signal: NodeJS.Signals) => {
+      if (received) process.exit(signal === 'SIGINT' ? 130 : 143);
+      received = true;
+      resolve();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
+}
+
+main(process.argv.slice(2)).then(
+  // Exit explicitly: the signal listeners and any half-closed socket must not keep the process alive.
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`x-mock-server: ${String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,138 @@
+/**
+ * The mock server's configuration: what a `--config` JSON file and the `createMockApp` / `startMockServer`
+ * options may hold. Validated with zod so that a typo names the bad field instead of being ignored.
+ */
+import { z } from 'zod';
+
+const nonEmptyText = z.string({ error: 'must be a string' }).min(1, { message: 'must not be empty' });
+
+/** A regular expression source that the whole app key / appid must match. */
+const patternText = nonEmptyText.refine(
+  (source) => {
+    try {
+      new RegExp(source);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'must be a valid regular expression' },
+);
+
+export const defaultTopAppKey = '12345678';
+export const defaultTopSecret = 'test-secret';
+export const defaultTopSession = 'test-session';
+export const defaultGatewayAppId = 'test-appid';
+export const defaultGatewaySecret = 'test-secret';
+export const defaultSeller = 'test-seller';
+
+const topSessionSchema = z.strictObject({
+  /** The session key a client sends; `*` accepts any non-empty session. */
+  session: nonEmptyText,
+  /** The seller this session authorizes, recorded with each message. */
+  seller: nonEmptyText.nullable().default(null),
+});
+
+const topAppSchema = z
+  .strictObject({
+    /** An exact app key … */
+    appKey: nonEmptyText.optional(),
+    /** … or a pattern (the whole key must match), so parallel test workers can each use their own key. */
+    appKeyPattern: patternText.optional(),
+    secret: nonEmptyText,
+    /** @default [{ session: 'test-session', seller: 'test-seller' }] */
+    sessions: z
+      .array(topSessionSchema)
+      .default(() => [{ session: defaultTopSession, seller: defaultSeller }]),
+  })
+  .refine((app) => (app.appKey === undefined) !== (app.appKeyPattern === undefined), {
+    message: 'needs exactly one of appKey or appKeyPattern',
+    path: ['appKey'],
+  });
+
+const gatewayAppSchema = z
+  .strictObject({
+    appId: nonEmptyText.optional(),
+    appIdPattern: patternText.optional(),
+    secret: nonEmptyText,
+    /** Sellers this appid may send for (`tb_seller_nick` / `seller_nick`); `*` allows any. @default ['test-seller'] */
+    sellers: z.array(nonEmptyText).default(() => [defaultSeller]),
+  })
+  .refine((app) => (app.appId === undefined) !== (app.appIdPattern === undefined), {
+    message: 'needs exactly one of appId or appIdPattern',
+    path: ['appId'],
+  });
+
+const smsTemplateSchema = z.strictObject({
+  /** `template_code` (JST, TID) or `template_id` (Douyin). */
+  code: nonEmptyText,
+  /** The text with `${name}` placeholders, without the `【signature】`. */
+  text: z.string({ error: 'must be a string' }),
+});
+
+const qianniuTemplateSchema = z.strictObject({
+  /** `template_key`. */
+  key: nonEmptyText,
+  /** Title with `${name}` placeholders, filled from `title_param`. */
+  title: z.string({ error: 'must be a string' }).optional(),
+  /** Content with `${name}` placeholders, filled from `content_param`. */
+  content: z.string({ error: 'must be a string' }).optional(),
+});
+
+export const mockConfigSchema = z.strictObject({
+  /** @default '127.0.0.1' */
+  host: nonEmptyText.default('127.0.0.1'),
+  /** 0 picks a free port. @default 8787 */
+  port: z.int({ error: 'must be an integer' }).min(0).max(65_535).default(8787),
+  top: z
+    .strictObject({
+      /** @default one app: 12345678 / test-secret / session test-session */
+      apps: z
+        .array(topAppSchema)
+        .min(1, { message: 'must list at least one app' })
+        .default(() => [
+          {
+            appKey: defaultTopAppKey,
+            secret: defaultTopSecret,
+            sessions: [{ session: defaultTopSession, seller: defaultSeller }],
+          },
+        ]),
+    })
+    .prefault({}),
+  gateway: z
+    .strictObject({
+      /** @default one app: test-appid / test-secret / seller test-seller */
+      apps: z
+        .array(gatewayAppSchema)
+        .min(1, { message: 'must list at least one app' })
+        .default(() => [
+          { appId: defaultGatewayAppId, secret: defaultGatewaySecret, sellers: [defaultSeller] },
+        ]),
+    })
+    .prefault({}),
+  templates: z
+    .strictObject({
+      sms: z.array(smsTemplateSchema).default(() => []),
+      qianniu: z.array(qianniuTemplateSchema).default(() => []),
+    })
+    .prefault({}),
+  /** Messages the inbox keeps (oldest dropped first). @default 10000 */
+  inboxSize: z.int({ error: 'must be an integer' }).min(1).max(1_000_000).default(10_000),
+  /** Requests the journal keeps. @default 1000 */
+  journalSize: z.int({ error: 'must be an integer' }).min(1).max(100_000).default(1000),
+  /** Largest request body read, in bytes; larger ones are answered 413 without being read. @default 1048576 */
+  bodyLimitBytes: z
+    .int({ error: 'must be an integer' })
+    .min(1024)
+    .max(64 * 1024 * 1024)
+    .default(1024 * 1024),
+  /** Allowed clock difference for TOP and gateway timestamps. @default 600 (protocol.md §1.2) */
+  timestampToleranceSeconds: z.int({ error: 'must be an integer' }).min(0).default(600),
+});
+
+/** The configuration as written (every field optional). */
+export type MockConfigInput = z.input<typeof mockConfigSchema>;
+/** The configuration with defaults applied. */
+export type MockConfig = z.output<typeof mockConfigSchema>;
+export type TopAppConfig = MockConfig['top']['apps'][number];
+export type GatewayAppConfig = MockConfig['gateway']['apps'][number];

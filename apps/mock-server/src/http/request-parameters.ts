@@ -1,0 +1,117 @@
+/**
+ * Turns a request into the one flat string → string map both protocols work on (protocol.md §1.1): the query
+ * string merged with an `application/x-www-form-urlencoded` or `multipart/form-data` body, whatever the
+ * HTTP method (a body may come with GET).
+ *
+ * Decisions (documented in the README):
+ * - Duplicate names: the first occurrence wins, the query before the body — what a Java servlet's
+ *   `getParameter` returns. The journal notes the duplicates.
+ * - Bodies are decoded as UTF-8 whatever `charset` says (both platforms are UTF-8 only); invalid bytes become
+ *   U+FFFD and malformed percent-escapes stay as written, so the signature check fails instead of the server.
+ * - A body with no `Content-Type` is read as urlencoded (what HttpURLConnection sends by default); a body with
+ *   any other type (JSON, text, …) is ignored, its parameters do not count.
+ * - At most 1000 distinct names are read (Tomcat's `maxParameterCount` idea); the rest are ignored, so such a
+ *   request fails its signature check. This bounds the sort the signature check does.
+ * - Parts of a multipart body that are files are not parameters (protocol.md §1.3 signs no file parameters).
+ */
+import type { BodyReadResult } from './read-body.js';
+
+export const maxParameterCount = 1000;
+
+/** How the body contributed to the parameters. */
+export type BodyKind = 'none' | 'form' | 'multipart' | 'ignored' | 'unparseable';
+
+export interface RequestParameters {
+  /** Null-prototype map, so a parameter named `__proto__` or `constructor` is just a parameter. */
+  params: Record<string, string>;
+  body: BodyKind;
+  /** Body size in bytes (0 when there was none). */
+  bodyBytes: number;
+  /** What the journal should say about how the request was read. */
+  notes: string[];
+}
+
+const utf8 = new TextDecoder('utf-8');
+// Captured at load time: @hono/node-server swaps the global Response for a lighter one when it starts.
+const NativeResponse = globalThis.Response;
+
+export async function readRequestParameters(
+  rawQuery: string,
+  contentType: string | null,
+  body: Exclude<BodyReadResult, { kind: 'too-large' } | { kind: 'aborted' }>,
+): Promise<RequestParameters> {
+  const collector = new ParameterCollector();
+  if (rawQuery !== '') collector.addAll(new URLSearchParams(rawQuery));
+  if (body.kind === 'empty') return collector.finish('none', 0);
+  const bytes = body.bytes;
+  const mediaType = mediaTypeOf(contentType);
+  if (mediaType === '' || mediaType === 'application/x-www-form-urlencoded') {
+    collector.addAll(new URLSearchParams(utf8.decode(bytes)));
+    return collector.finish('form', bytes.byteLength);
+  }
+  if (mediaType === 'multipart/form-data') {
+    let form: FormData;
+    try {
+      form = await new NativeResponse(bytes, { headers: { 'content-type': contentType ?? '' } }).formData();
+    } catch {
+      collector.notes.push('multipart body could not be parsed; its parameters were not read');
+      return collector.finish('unparseable', bytes.byteLength);
+    }
+    collector.addAll(form);
+    return collector.finish('multipart', bytes.byteLength);
+  }
+  collector.notes.push(
+    `body ignored: Content-Type ${JSON.stringify(mediaType)} is neither application/x-www-form-urlencoded nor multipart/form-data`,
+  );
+  return collector.finish('ignored', bytes.byteLength);
+}
+
+/** The media type without parameters, lower case: `multipart/form-data; boundary=x` → `multipart/form-data`. */
+export function mediaTypeOf(contentType: string | null): string {
+  if (contentType === null) return '';
+  const semicolon = contentType.indexOf(';');
+  return (semicolon === -1 ? contentType : contentType.slice(0, semicolon)).trim().toLowerCase();
+}
+
+class ParameterCollector {
+  readonly params: Record<string, string> = Object.create(null);
+  readonly notes: string[] = [];
+  #count = 0;
+  readonly #duplicates = new Set<string>();
+  readonly #files = new Set<string>();
+  #overflow = 0;
+
+  addAll(entries: Iterable<[string, unknown]>): void {
+    for (const [name, value] of entries) {
+      if (typeof value !== 'string') {
+        this.#files.add(name);
+        continue;
+      }
+      if (name in this.params) {
+        this.#duplicates.add(name);
+        continue;
+      }
+      if (this.#count === maxParameterCount) {
+        this.#overflow++;
+        continue;
+      }
+      this.params[name] = value;
+      this.#count++;
+    }
+  }
+
+  finish(body: BodyKind, bodyBytes: number): RequestParameters {
+    if (this.#duplicates.size > 0) {
+      this.notes.push(
+        `duplicate parameters, first value kept: ${[...this.#duplicates].slice(0, 20).join(', ')}`,
+      );
+    }
+    if (this.#files.size > 0) {
+      this.notes.push(`file parts ignored: ${[...this.#files].slice(0, 20).join(', ')}`);
+    }
+    if (this.#overflow > 0) {
+      this.notes.push(`more than ${maxParameterCount} parameters: ${this.#overflow} ignored`);
+    }
+    return { params: this.params, body, bodyBytes, notes: this.notes };
+  }
+}

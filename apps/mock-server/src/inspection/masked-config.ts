@@ -1,0 +1,20 @@
+/** The configuration as `/__mock/config` shows it: secrets replaced by `***`, sessions masked. */
+import type { MockConfig } from '../config/config-schema.js';
+import { maskSecret } from '../state/mask-secrets.js';
+
+export function maskedConfig(config: MockConfig): unknown {
+  return {
+    ...config,
+    top: {
+      apps: config.top.apps.map((app) => ({
+        ...app,
+        secret: '***',
+        sessions: app.sessions.map((entry) => ({
+          ...entry,
+          session: entry.session === '*' ? '*' : maskSecret(entry.session),
+        })),
+      })),
+    },
+    gateway: { apps: config.gateway.apps.map((app) => ({ ...app, secret: '***' })) },
+  };
+}

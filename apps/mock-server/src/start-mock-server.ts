@@ -1,0 +1,71 @@
+/**
+ * Serves the mock over HTTP with @hono/node-server and resolves once it listens, with the URL to point clients
+ * at and a `close` that ends open keep-alive connections too (so a vitest globalSetup teardown never hangs).
+ */
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createMockAppFor, type MockApp } from './create-mock-app.js';
+import { createMockRuntime, type MockServerOptions } from './mock-runtime.js';
+
+export interface RunningMockServer {
+  /** e.g. `http://127.0.0.1:8787` — no trailing slash. */
+  readonly url: string;
+  readonly host: string;
+  readonly port: number;
+  /** The app being served, with its runtime (`app.mock.inbox` …). */
+  readonly app: MockApp;
+  /** Stops listening and closes every connection. Resolves when the server is fully closed. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the mock. `port: 0` picks a free port (read it back from `url`).
+ * @example
+ * // vitest globalSetup
+ * export default async function setup() {
+ *   const server = await startMockServer({ port: 0 });
+ *   process.env.MOCK_URL = server.url;
+ *   return () => server.close();
+ * }
+ */
+export async function startMockServer(options: MockServerOptions = {}): Promise<RunningMockServer> {
+  const runtime = createMockRuntime(options);
+  const app = createMockAppFor(runtime);
+  const { host, port } = runtime.config.config;
+  const server = serve({ fetch: app.fetch, hostname: host, port });
+  await new Promise<void>((resolve, reject) => {
+    const onError = (error: Error) => {
+      server.off('listening', onListening);
+      reject(
+        new Error(`@x/mock-server could not listen on ${host}:${port}: ${error.message}`, { cause: error }),
+      );
+    };
+    const onListening = () => {
+      server.off('error', onError);
+      resolve();
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+  });
+  const address = server.address() as AddressInfo;
+  const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${urlHost}:${address.port}`,
+    host: address.address,
+    port: address.port,
+    app,
+    close() {
+      closing ??= new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        // close() waits for open connections; idle keep-alive ones would hold it forever.
+        if ('closeIdleConnections' in server) server.closeIdleConnections();
+        const forceTimer = setTimeout(() => {
+          if ('closeAllConnections' in server) server.closeAllConnections();
+        }, 2000);
+        forceTimer.unref();
+      });
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,107 @@
+/**
+ * The request journal: every request to a protocol endpoint, accepted or not, with what the mock concluded
+ * and why — including, for a bad signature, the string the mock signed and the sign it expected. This is
+ * the answer to "why is my signature wrong", which the real gateways never give.
+ */
+import { BoundedLog } from './bounded-log.js';
+
+export type JournalProtocol = 'top' | 'gateway';
+
+/** How the mock answered. */
+export type JournalVerdict =
+  | {
+      outcome: 'accepted';
+      /** Messages recorded in the inbox by this request. */
+      recorded: number;
+      /** Items answered with a per-item failure (gateway batches). */
+      failedItems: number;
+    }
+  | {
+      outcome: 'rejected';
+      /** The platform code answered (TOP `code`, gateway `code`). */
+      code: number;
+      /** TOP `msg` or gateway `message`. */
+      message: string;
+      subCode?: string;
+      subMessage?: string;
+      /** Why, in plain words — more than the platform's answer says. */
+      reason: string;
+    };
+
+/** Why a signature did not match. Secrets never appear; `{secret}` marks where the secret goes. */
+export interface SignatureDiagnostic {
+  /** The algorithm the mock used (TOP `sign_method`; `md5` for the gateway). */
+  signMethod: string;
+  /** The sign received, masked like the other secrets. */
+  received: string | null;
+  /** The sign the mock computed. */
+  expected: string | null;
+  /** The string that was hashed, e.g. `{secret}app_key…v2.0{secret}` for md5, without the secret wrapping for HMAC. */
+  signedString: string | null;
+  /** For HMAC: the key is the secret. */
+  hmacKey?: '{secret}';
+}
+
+export interface JournalEntry {
+  /** Sequence number, starting at 1. */
+  id: number;
+  receivedAt: string;
+  /** The HTTP method. */
+  method: string;
+  path: string;
+  protocol: JournalProtocol;
+  /** The TOP `method` parameter, or the gateway path. */
+  api: string | null;
+  /** `app_key` or `appid` as received. */
+  appKey: string | null;
+  contentType: string | null;
+  /** Every parameter received (query and body merged), secrets masked, long values shortened. */
+  params: Record<string, string>;
+  /** Anything unusual about how the request was read: an ignored body, duplicate names, … */
+  notes: string[];
+  verdict: JournalVerdict;
+  httpStatus: number;
+  /** The `request_id` (TOP) or `trace_id` (gateway) answered. */
+  requestId: string;
+  signature?: SignatureDiagnostic;
+}
+
+export type JournalEntryInput = Omit<JournalEntry, 'id'>;
+
+export type JournalListener = (entry: JournalEntry) => void;
+
+export class RequestJournal {
+  readonly #log: BoundedLog<JournalEntry>;
+  readonly #listeners = new Set<JournalListener>();
+  #sequence = 0;
+
+  constructor(capacity: number, maxBytes: number) {
+    this.#log = new BoundedLog(capacity, maxBytes);
+  }
+
+  record(input: JournalEntryInput, approximateBytes: number): JournalEntry {
+    const entry: JournalEntry = { id: ++this.#sequence, ...input };
+    this.#log.push(entry, approximateBytes);
+    for (const listener of this.#listeners) listener(entry);
+    return entry;
+  }
+
+  newestFirst(): IterableIterator<JournalEntry> {
+    return this.#log.newestFirst();
+  }
+
+  clear(predicate?: (entry: JournalEntry) => boolean): number {
+    return this.#log.clear(predicate);
+  }
+
+  subscribe(listener: JournalListener): () => void {
+    this.#listeners.add(listener);
+    return () => {
+      this.#listeners.delete(listener);
+    };
+  }
+
+  get statistics(): { stored: number; recorded: number; evicted: number } {
+    return { stored: this.#log.size, recorded: this.#sequence, evicted: this.#log.evicted };
+  }
+}

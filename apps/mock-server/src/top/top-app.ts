@@ -1,0 +1,80 @@
+/**
+ * @module The TOP gateway: `GET|POST /router/rest`. Reads the request (query + form or multipart body), runs
+ * the call through the pipeline, journals it, and renders the answer as the platform does — HTTP 200 for
+ * errors too, JSON or XML by `format`, gzip only when asked.
+ */
+import { Hono } from 'hono';
+import { acceptsGzip } from '../http/accept-encoding.js';
+import type { MockEnv } from '../http/mock-env.js';
+import { type ProtocolRequest, readProtocolRequest } from '../http/protocol-request.js';
+import { respond } from '../http/respond.js';
+import type { MockRuntime } from '../mock-runtime.js';
+import { topRequestId } from '../state/identifiers.js';
+import { maskParameters } from '../state/mask-secrets.js';
+import { answerTopCall, errorAnswer, type TopAnswer } from './top-call.js';
+import { renderTopError, renderTopSuccess, type TopFormat, topContentTypes } from './top-envelope.js';
+import { requestTooLarge } from './top-errors.js';
+
+export const topPath = '/router/rest';
+
+export function createTopApp(runtime: MockRuntime): Hono<MockEnv> {
+  const app = new Hono<MockEnv>();
+  app.on(['GET', 'POST'], topPath, async (c) => {
+    const receivedAt = runtime.clock.now();
+    const request = await readProtocolRequest(c, runtime.config.bodyLimitBytes);
+    if (request.outcome === 'aborted') return new Response(null, { status: 400 });
+    const { params } = request.parameters;
+    const format: TopFormat = params.format === 'json' ? 'json' : 'xml';
+
+    let answer: TopAnswer;
+    let status = 200;
+    if (request.outcome === 'too-large') {
+      answer = errorAnswer(
+        topRequestId(),
+        requestTooLarge(runtime.config.bodyLimitBytes),
+        'request body too large',
+      );
+      status = 413;
+    } else {
+      answer = await answerTopCall(params, request.parameters.bodyBytes, runtime, receivedAt);
+    }
+
+    const body =
+      answer.kind === 'success'
+        ? renderTopSuccess(answer.responseKey, answer.fields, format, params.simplify === 'true')
+        : renderTopError(answer.error, answer.requestId, format);
+    journal(runtime, request, receivedAt, answer, status);
+    return respond(body, status, topContentTypes[format], acceptsGzip(request.acceptEncoding));
+  });
+  // Only GET and POST are TOP; anything else gets a bare 405 (no platform document covers it).
+  app.all(topPath, () => new Response(null, { status: 405, headers: { allow: 'GET, POST' } }));
+  return app;
+}
+
+function journal(
+  runtime: MockRuntime,
+  request: ProtocolRequest,
+  receivedAt: number,
+  answer: TopAnswer,
+  httpStatus: number,
+): void {
+  const { params, notes, bodyBytes } = request.parameters;
+  runtime.journal.record(
+    {
+      receivedAt: new Date(receivedAt).toISOString(),
+      method: request.method,
+      path: request.path,
+      protocol: 'top',
+      api: params.method ?? null,
+      appKey: params.app_key ?? null,
+      contentType: request.contentType,
+      params: maskParameters(params),
+      notes,
+      verdict: answer.verdict,
+      httpStatus,
+      requestId: answer.requestId,
+      ...(answer.kind === 'error' && answer.signature !== undefined ? { signature: answer.signature } : {}),
+    },
+    2 * bodyBytes + 1024,
+  );
+}

@@ -1,0 +1,105 @@
+/**
+ * One TOP call through the pipeline, after parsing: verify system parameters and signature → validate business
+ * parameters with the adapter's schema → interceptors (faults, limits, templates) → record → the answer to
+ * render. Pure of HTTP: the endpoint reads the request and renders what this returns.
+ */
+
+import type { MockRuntime } from '../mock-runtime.js';
+import { runInterceptors } from '../pipeline/run-interceptors.js';
+import type { CallError } from '../pipeline/send-call.js';
+import { topRequestId } from '../state/identifiers.js';
+import type { JournalVerdict, SignatureDiagnostic } from '../state/request-journal.js';
+import type { TopFields } from './top-envelope.js';
+import type { TopError } from './top-errors.js';
+import { checkTopSystemParameters } from './top-system-checks.js';
+
+export type TopAnswer =
+  | {
+      kind: 'error';
+      requestId: string;
+      error: TopError;
+      verdict: JournalVerdict;
+      signature?: SignatureDiagnostic;
+    }
+  | { kind: 'success'; requestId: string; responseKey: string; fields: TopFields; verdict: JournalVerdict };
+
+export async function answerTopCall(
+  params: Readonly<Record<string, string>>,
+  bodyBytes: number,
+  runtime: MockRuntime,
+  receivedAt: number,
+): Promise<TopAnswer> {
+  const requestId = topRequestId();
+
+  const system = checkTopSystemParameters(params, runtime.config, receivedAt);
+  if (!system.ok) return errorAnswer(requestId, system.error, system.reason, system.signature);
+
+  const { method, appKey, seller } = system;
+  const validation = method.validate(params, { appKey, seller, config: runtime.config });
+  if (!validation.ok) return errorAnswer(requestId, validation.error, validation.reason);
+
+  const messages = [validation.message];
+  const decision = await runInterceptors(
+    runtime.interceptors,
+    {
+      protocol: 'top',
+      platform: method.platform,
+      api: method.name,
+      appKey,
+      seller,
+      receivedAt,
+      params,
+      messages,
+    },
+    runtime.clock,
+  );
+  if (decision.kind === 'rejected') {
+    return errorAnswer(requestId, topErrorOf(decision.error), `rejected by ${decision.by}`);
+  }
+
+  const failure = decision.failures.get(0);
+  if (failure !== undefined) {
+    return {
+      kind: 'success',
+      requestId,
+      responseKey: method.responseKey,
+      fields: method.rejectionFields(failure, requestId),
+      verdict: { outcome: 'accepted', recorded: 0, failedItems: 1 },
+    };
+  }
+
+  const messageId = method.newMessageId();
+  runtime.inbox.record(
+    validation.message,
+    { requestId, messageId, receivedAt: new Date(receivedAt).toISOString() },
+    bodyBytes + 512,
+  );
+  return {
+    kind: 'success',
+    requestId,
+    responseKey: method.responseKey,
+    fields: method.successFields(requestId, messageId),
+    verdict: { outcome: 'accepted', recorded: 1, failedItems: 0 },
+  };
+}
+
+export function errorAnswer(
+  requestId: string,
+  error: TopError,
+  reason: string,
+  signature?: SignatureDiagnostic,
+): TopAnswer {
+  const verdict: JournalVerdict = { outcome: 'rejected', code: error.code, message: error.msg, reason };
+  if (error.sub_code !== undefined) verdict.subCode = error.sub_code;
+  if (error.sub_msg !== undefined) verdict.subMessage = error.sub_msg;
+  return signature === undefined
+    ? { kind: 'error', requestId, error, verdict }
+    : { kind: 'error', requestId, error, verdict, signature };
+}
+
+function topErrorOf(error: CallError): TopError {
+  const topError: TopError = { code: error.code, msg: error.message };
+  if (error.subCode !== undefined) topError.sub_code = error.subCode;
+  if (error.subMessage !== undefined) topError.sub_msg = error.subMessage;
+  return topError;
+}
