@@ -1,2 +1,73 @@
-/** @module @x/core — the client arrives with its issue; the wire schemas are at ./schemas. */
-export * from './schemas.js';
+/** @module @x/core — what the @x adapters share: TOP and fw199 gateway calls, errors, retries, batching, redaction. */
+
+// Batching: pairing results with items by key, and chunked sending with one result per item
+export { alignByKey } from './batch-alignment.js';
+export {
+  type BatchFailure,
+  type BatchFailureFields,
+  type BatchResult,
+  type BatchSuccess,
+  defaultChunkSize,
+  defaultConcurrency,
+  type SendInChunksOptions,
+  sendInChunks,
+} from './batching.js';
+// Wire encoding: compact JSON text
+export { compactJson } from './compact-json.js';
+// Errors: guards that work across duplicate installs, and the classes
+export {
+  isGatewayError,
+  isTopPlatformError,
+  isTransportError,
+  isValidationError,
+  isXError,
+} from './error-guards.js';
+export {
+  GatewayError,
+  type GatewayErrorFields,
+  TopPlatformError,
+  type TopPlatformErrorFields,
+  TransportError,
+  type TransportErrorFields,
+  type TransportErrorKind,
+  ValidationError,
+  type ValidationErrorFields,
+  type ValidationIssue,
+  XError,
+  type XErrorFields,
+  type XErrorName,
+} from './errors.js';
+// The fw199 gateway call
+export {
+  createGatewayCaller,
+  defaultGatewayBaseUrl,
+  type GatewayCaller,
+  type GatewayCallerOptions,
+  type GatewayCallRequest,
+  type GatewayCallResult,
+} from './gateway-call.js';
+// Logging and metrics hooks
+export type {
+  AfterResponseHook,
+  BeforeRequestHook,
+  Hooks,
+  RequestHookInfo,
+  ResponseHookInfo,
+} from './hooks.js';
+// Input validation before sending
+export { type ValidateInputContext, validateInput } from './input-validation.js';
+// Redaction
+export { maskPhoneNumber } from './redaction.js';
+// The retry policy
+export {
+  defaultRetryPolicy,
+  type RetryContext,
+  type RetryOptions,
+  type RetryPolicy,
+  resolveRetryPolicy,
+  retryDelay,
+} from './retry-policy.js';
+// Schemas are taken through Standard Schema, so no signature names a validation library
+export type { StandardSchemaV1 } from './standard-schema.js';
+// Options every client takes
+export { defaultTimeout, type FetchFunction, type TransportOptions } from './transport-options.js';

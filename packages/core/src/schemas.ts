@@ -18,3 +18,15 @@ export {
   requiredText,
   templateVariables,
 } from './field-rules.js';
+export {
+  type GatewayResponse,
+  gatewayRequestDataField,
+  gatewayResponseSchema,
+} from './gateway-envelope.js';
+export {
+  type TopErrorResponse,
+  topErrorResponseKey,
+  topErrorResponseSchema,
+  topResponseKey,
+  topSystemParameters,
+} from './top-envelope.js';

@@ -1,0 +1,111 @@
+/**
+ * Runs one API call: attempts, hooks and retries. Each attempt builds its request afresh (new timestamp,
+ * new signature — a ban can outlast the 10-minute timestamp window), posts it, interprets the answer, and on
+ * failure asks the retry policy whether and when to try again.
+ */
+import { isXError } from './error-guards.js';
+import { TransportError, type XError } from './errors.js';
+import { type FormRequest, postForm, type RawResponse, requestUrl } from './form-post.js';
+import type { RequestHookInfo, ResponseHookInfo } from './hooks.js';
+import type { Redactor } from './redaction.js';
+import { retryDelay } from './retry-policy.js';
+import { sanitizeCause } from './transport-failure.js';
+import type { ResolvedTransport } from './transport-options.js';
+
+/** Everything one call needs. */
+export interface CallPlan<Result> {
+  readonly protocol: 'top' | 'gateway';
+  readonly api: string;
+  readonly transport: ResolvedTransport;
+  readonly redactor: Redactor;
+  /** Builds the request of one attempt. */
+  readonly buildRequest: () => FormRequest;
+  /** Reads a 2xx answer: returns the result or throws an XError (platform error, unparseable body). */
+  readonly interpret: (response: RawResponse) => Result;
+}
+
+/** Runs the plan; resolves with the result or rejects with the last attempt's XError. */
+export async function runCall<Result>(plan: CallPlan<Result>): Promise<Result> {
+  const { transport, redactor, api } = plan;
+  for (let attempt = 1; ; attempt++) {
+    const request = plan.buildRequest();
+    const requestInfo: RequestHookInfo = {
+      protocol: plan.protocol,
+      api,
+      method: 'POST',
+      url: redactor.url(requestUrl(request)),
+      params: redactor.params({ ...request.query, ...request.form }),
+      attempt,
+    };
+    for (const hook of transport.hooks.beforeRequest ?? []) await hook(requestInfo);
+
+    const started = performance.now();
+    let status: number | undefined;
+    try {
+      const response = await postForm(request, {
+        api,
+        timeout: transport.timeout,
+        fetch: transport.fetch,
+        redactor,
+      });
+      status = response.status;
+      const result = interpretSafely(plan, response);
+      await notify(transport, {
+        ...requestInfo,
+        status,
+        durationMs: performance.now() - started,
+        error: undefined,
+      });
+      return result;
+    } catch (thrown) {
+      const error = isXError(thrown) ? thrown : unexpectedFailure(plan, thrown);
+      status ??= (error as { status?: number }).status;
+      await notify(transport, { ...requestInfo, status, durationMs: performance.now() - started, error });
+      const wait = retryDelay(transport.retryPolicy, { error, attempt });
+      if (wait === undefined) throw error;
+      await sleep(wait);
+    }
+  }
+}
+
+/** `interpret`, with anything it throws that is not an XError (a bug, a schema surprise) made one. */
+function interpretSafely<Result>(plan: CallPlan<Result>, response: RawResponse): Result {
+  try {
+    return plan.interpret(response);
+  } catch (thrown) {
+    if (isXError(thrown)) throw thrown;
+    throw new TransportError(
+      {
+        api: plan.api,
+        kind: 'unparseable-body',
+        status: response.status,
+        detail: 'the answer could not be read',
+        retryable: false,
+        maybeProcessed: true,
+      },
+      sanitizeCause(thrown, plan.redactor),
+    );
+  }
+}
+
+function unexpectedFailure(plan: CallPlan<unknown>, thrown: unknown): XError {
+  return new TransportError(
+    { api: plan.api, kind: 'network', detail: 'unexpected failure', retryable: false, maybeProcessed: true },
+    sanitizeCause(thrown, plan.redactor),
+  );
+}
+
+/** Runs the afterResponse hooks; their errors are ignored (see AfterResponseHook). */
+async function notify(transport: ResolvedTransport, info: ResponseHookInfo): Promise<void> {
+  for (const hook of transport.hooks.afterResponse ?? []) {
+    try {
+      await hook(info);
+    } catch {
+      // Deliberately ignored: the request was sent; failing now would invite a duplicate send.
+    }
+  }
+}
+
+function sleep(milliseconds: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, milliseconds));
+}

@@ -1,0 +1,192 @@
+/**
+ * The one error hierarchy every adapter throws. Each error says whether retrying is safe (`retryable`) and
+ * whether the request may already have been processed (`maybeProcessed`), because SMS sends are not
+ * idempotent: a caller must be able to tell "rejected, nothing sent" from "unknown, maybe sent".
+ *
+ * Every string stored on an error is redacted by the code that builds it (see redaction.ts); the classes
+ * themselves never see a secret, so `message`, `toString()` and `JSON.stringify(error)` are safe to log.
+ */
+
+/** The brand that guards check instead of `instanceof`, so two installed copies of @x/core agree. */
+export const errorKindBrand: unique symbol = Symbol.for('@x/core/error-kind');
+
+/** The `name` of every error @x/core defines. */
+export type XErrorName = 'TopPlatformError' | 'GatewayError' | 'ValidationError' | 'TransportError';
+
+/** What every @x/core error carries besides its message. */
+export interface XErrorFields {
+  /** The API the error belongs to: the TOP method (`taobao.jst.sms.message.send`) or the gateway path. */
+  readonly api: string;
+  /**
+   * Safe and useful to retry: the request was certainly not processed and the failure is transient.
+   * The default retry policy retries exactly these errors.
+   */
+  readonly retryable: boolean;
+  /** The request may have been processed (a message may have gone out) even though the call failed. */
+  readonly maybeProcessed: boolean;
+}
+
+/** The base class of every @x/core error. Check with the `is…Error` guards rather than `instanceof`. */
+export abstract class XError extends Error implements XErrorFields {
+  abstract override readonly name: XErrorName;
+  readonly api: string;
+  readonly retryable: boolean;
+  readonly maybeProcessed: boolean;
+
+  protected constructor(kind: XErrorName, message: string, fields: XErrorFields, cause?: unknown) {
+    super(message, cause === undefined ? undefined : { cause });
+    // Non-enumerable, so it never shows up in JSON or in object spreads of the error.
+    Object.defineProperty(this, errorKindBrand, { value: kind, enumerable: false });
+    this.api = fields.api;
+    this.retryable = fields.retryable;
+    this.maybeProcessed = fields.maybeProcessed;
+  }
+
+  /** A plain, log-friendly view: name, message, every field, and the cause's name and message. */
+  toJSON(): Record<string, unknown> {
+    const view: Record<string, unknown> = { name: this.name, message: this.message };
+    for (const [key, value] of Object.entries(this)) view[key] = value;
+    if (this.cause instanceof Error) view.cause = { name: this.cause.name, message: this.cause.message };
+    return view;
+  }
+}
+
+/** What a TOP `error_response` carries. */
+export interface TopPlatformErrorFields extends XErrorFields {
+  /** The platform code, e.g. `7` (App Call Limited), `15` (Remote service error), `25` (Invalid signature). */
+  readonly code: number;
+  /** The platform's `msg`, verbatim (redacted). */
+  readonly msg: string;
+  /** `sub_code`: `isv.*` means fix the request, `isp.*` means a platform-side problem. */
+  readonly subCode?: string | undefined;
+  /** `sub_msg`, verbatim (redacted). */
+  readonly subMsg?: string | undefined;
+  /** The platform's `request_id`, for support tickets. */
+  readonly requestId?: string | undefined;
+  /** For code 7: how long the platform said the ban lasts, in milliseconds. */
+  readonly retryAfterMs?: number | undefined;
+}
+
+/** The TOP gateway answered with `error_response`. */
+export class TopPlatformError extends XError implements TopPlatformErrorFields {
+  override readonly name = 'TopPlatformError' as const;
+  readonly code: number;
+  readonly msg: string;
+  readonly subCode: string | undefined;
+  readonly subMsg: string | undefined;
+  readonly requestId: string | undefined;
+  readonly retryAfterMs: number | undefined;
+
+  constructor(fields: TopPlatformErrorFields) {
+    const sub =
+      fields.subCode === undefined ? '' : ` (${fields.subCode}${fields.subMsg ? `: ${fields.subMsg}` : ''})`;
+    super('TopPlatformError', `TOP ${fields.api} failed: ${fields.code} ${fields.msg}${sub}`, fields);
+    this.code = fields.code;
+    this.msg = fields.msg;
+    this.subCode = fields.subCode;
+    this.subMsg = fields.subMsg;
+    this.requestId = fields.requestId;
+    this.retryAfterMs = fields.retryAfterMs;
+  }
+}
+
+/** What a failed fw199 gateway call carries. */
+export interface GatewayErrorFields extends XErrorFields {
+  /** The gateway's non-zero outer `code`, verbatim. */
+  readonly code: number;
+  /** The gateway's outer `message`, verbatim (redacted). */
+  readonly gatewayMessage: string;
+  /** The gateway's `trace_id`, when it sent one. */
+  readonly traceId?: string | undefined;
+}
+
+/** The fw199 gateway answered with a non-zero outer `code`: the whole call failed. */
+export class GatewayError extends XError implements GatewayErrorFields {
+  override readonly name = 'GatewayError' as const;
+  readonly code: number;
+  readonly gatewayMessage: string;
+  readonly traceId: string | undefined;
+
+  constructor(fields: GatewayErrorFields) {
+    super('GatewayError', `fw199 ${fields.api} failed: ${fields.code} ${fields.gatewayMessage}`, fields);
+    this.code = fields.code;
+    this.gatewayMessage = fields.gatewayMessage;
+    this.traceId = fields.traceId;
+  }
+}
+
+/** One problem found in the input. */
+export interface ValidationIssue {
+  /** The path of the offending field, dot-separated: `phone_number`, `messages.3.order_id`. */
+  readonly field: string;
+  /** Why it was rejected. Never echoes the value, which may be a phone number. */
+  readonly reason: string;
+}
+
+/** What a validation failure carries: the first issue, and all of them. */
+export interface ValidationErrorFields extends ValidationIssue {
+  readonly api: string;
+  readonly issues: readonly ValidationIssue[];
+}
+
+/** The input was rejected before anything was sent. Never retryable, never processed. */
+export class ValidationError extends XError implements ValidationIssue {
+  override readonly name = 'ValidationError' as const;
+  readonly field: string;
+  readonly reason: string;
+  readonly issues: readonly ValidationIssue[];
+
+  constructor(fields: ValidationErrorFields) {
+    const more = fields.issues.length > 1 ? ` (and ${fields.issues.length - 1} more)` : '';
+    super('ValidationError', `${fields.api}: invalid ${fields.field}: ${fields.reason}${more}`, {
+      api: fields.api,
+      retryable: false,
+      maybeProcessed: false,
+    });
+    this.field = fields.field;
+    this.reason = fields.reason;
+    this.issues = fields.issues;
+  }
+}
+
+/**
+ * How a transport failed. `network`: the connection failed; `timeout`: no answer within `timeout`;
+ * `http-status`: a non-2xx status; `unparseable-body`: an answer that is not the expected envelope.
+ */
+export type TransportErrorKind = 'network' | 'timeout' | 'http-status' | 'unparseable-body';
+
+/** What a transport failure carries. */
+export interface TransportErrorFields extends XErrorFields {
+  readonly kind: TransportErrorKind;
+  /** The HTTP status, when a response arrived. */
+  readonly status?: number | undefined;
+  /** What went wrong, in words (redacted). */
+  readonly detail: string;
+  /** For HTTP 429: the wait the server asked for (`Retry-After`), in milliseconds. */
+  readonly retryAfterMs?: number | undefined;
+}
+
+/** The request failed below the platform protocol: connection, timeout, HTTP status or body format. */
+export class TransportError extends XError implements TransportErrorFields {
+  override readonly name = 'TransportError' as const;
+  readonly kind: TransportErrorKind;
+  readonly status: number | undefined;
+  readonly detail: string;
+  readonly retryAfterMs: number | undefined;
+
+  constructor(fields: TransportErrorFields, cause?: unknown) {
+    const processed = fields.maybeProcessed
+      ? 'the request may have been processed'
+      : 'the request was not processed';
+    super(
+      'TransportError',
+      `${fields.api}: ${fields.kind} error: ${fields.detail}; ${processed}`,
+      fields,
+      cause,
+    );
+    this.kind = fields.kind;
+    this.status = fields.status;
+    this.detail = fields.detail;
+    this.retryAfterMs = fields.retryAfterMs;
+  }
+}
