@@ -69,5 +69,17 @@ export {
 } from './retry-policy.js';
 // Schemas are taken through Standard Schema, so no signature names a validation library
 export type { StandardSchemaV1 } from './standard-schema.js';
+// The TOP call
+export {
+  createTopCaller,
+  defaultTopBaseUrl,
+  defaultTopSignMethod,
+  type TopCaller,
+  type TopCallerOptions,
+  type TopCallRequest,
+  type TopCallResult,
+  type TopParamValue,
+} from './top-call.js';
+export type { TopXmlFieldType } from './top-response.js';
 // Options every client takes
 export { defaultTimeout, type FetchFunction, type TransportOptions } from './transport-options.js';
