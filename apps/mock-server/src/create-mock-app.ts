@@ -3,6 +3,7 @@
  * mounted with `app.route()`. Tests call `app.request()`; `startMockServer` serves it.
  */
 import { Hono } from 'hono';
+import { createGatewayApp } from './gateway/gateway-app.js';
 import type { MockEnv } from './http/mock-env.js';
 import { createInspectionApp } from './inspection/inspection-app.js';
 import { createMockRuntime, type MockRuntime, type MockServerOptions } from './mock-runtime.js';
@@ -25,6 +26,7 @@ export function createMockApp(options: MockServerOptions = {}): MockApp {
 export function createMockAppFor(runtime: MockRuntime): MockApp {
   const app = new Hono<MockEnv>();
   app.route('/', createTopApp(runtime));
+  app.route('/', createGatewayApp(runtime));
   app.route('/__mock', createInspectionApp(runtime));
   app.notFound((c) =>
     c.json({ error: 'not found', method: c.req.method, path: c.req.path, endpoints: endpointList }, 404),
@@ -39,6 +41,8 @@ export function createMockAppFor(runtime: MockRuntime): MockApp {
 
 const endpointList = [
   'GET|POST /router/rest',
+  'POST /gateway/taobao/jst/sms/tid/send',
+  'POST /gateway/dd/sms/send',
   'GET /__mock/health',
   'GET /__mock/config',
   'GET|DELETE /__mock/messages',
