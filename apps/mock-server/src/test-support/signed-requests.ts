@@ -186,3 +186,8 @@ export function formPost(
 export function keysOf(value: unknown): string[] {
   return Object.keys(value as Record<string, unknown>);
 }
+
+/** The body parsed as JSON, loosely typed for assertions (`response.json()` is typed `unknown`). */
+export async function jsonOf(response: Response) {
+  return JSON.parse(await response.text());
+}
