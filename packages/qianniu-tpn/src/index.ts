@@ -1,2 +1,36 @@
-/** @module @x/qianniu-tpn — the client arrives with its issue; the wire schemas are at ./schemas. */
-export * from './schemas.js';
+/** @module @x/qianniu-tpn — a typed client for taobao.tpn.template.message.send; wire schemas at ./schemas. */
+
+// Errors, guards and shared option types, re-exported so that callers need no direct @x/core dependency
+export {
+  type AfterResponseHook,
+  type BeforeRequestHook,
+  defaultRetryPolicy,
+  type FetchFunction,
+  type Hooks,
+  isTopPlatformError,
+  isTransportError,
+  isValidationError,
+  isXError,
+  type RequestHookInfo,
+  type ResponseHookInfo,
+  type RetryContext,
+  type RetryOptions,
+  TopPlatformError,
+  TransportError,
+  type TransportErrorKind,
+  ValidationError,
+  type ValidationIssue,
+  XError,
+} from '@x/core';
+// The client
+export {
+  createTpnClient,
+  type TpnClient,
+  type TpnClientOptions,
+  type TpnId,
+  type TpnJson,
+  type TpnSendAccepted,
+  type TpnSendRejected,
+  type TpnSendRequest,
+  type TpnSendResult,
+} from './tpn-client.js';
