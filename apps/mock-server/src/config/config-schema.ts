@@ -6,6 +6,15 @@ import { z } from 'zod';
 
 const nonEmptyText = z.string({ error: 'must be a string' }).min(1, { message: 'must not be empty' });
 
+/** An integer within bounds, with messages that say which bound. */
+function integer(min: number, max: number) {
+  return z
+    .number({ error: 'must be a number' })
+    .int({ message: 'must be an integer' })
+    .min(min, { message: `must be at least ${min}` })
+    .max(max, { message: `must be at most ${max}` });
+}
+
 /** A regular expression source that the whole app key / appid must match. */
 const patternText = nonEmptyText.refine(
   (source) => {
@@ -83,7 +92,7 @@ export const mockConfigSchema = z.strictObject({
   /** @default '127.0.0.1' */
   host: nonEmptyText.default('127.0.0.1'),
   /** 0 picks a free port. @default 8787 */
-  port: z.int({ error: 'must be an integer' }).min(0).max(65_535).default(8787),
+  port: integer(0, 65_535).default(8787),
   top: z
     .strictObject({
       /** @default one app: 12345678 / test-secret / session test-session */
@@ -117,17 +126,13 @@ export const mockConfigSchema = z.strictObject({
     })
     .prefault({}),
   /** Messages the inbox keeps (oldest dropped first). @default 10000 */
-  inboxSize: z.int({ error: 'must be an integer' }).min(1).max(1_000_000).default(10_000),
+  inboxSize: integer(1, 1_000_000).default(10_000),
   /** Requests the journal keeps. @default 1000 */
-  journalSize: z.int({ error: 'must be an integer' }).min(1).max(100_000).default(1000),
+  journalSize: integer(1, 100_000).default(1000),
   /** Largest request body read, in bytes; larger ones are answered 413 without being read. @default 1048576 */
-  bodyLimitBytes: z
-    .int({ error: 'must be an integer' })
-    .min(1024)
-    .max(64 * 1024 * 1024)
-    .default(1024 * 1024),
+  bodyLimitBytes: integer(1024, 64 * 1024 * 1024).default(1024 * 1024),
   /** Allowed clock difference for TOP and gateway timestamps. @default 600 (protocol.md §1.2) */
-  timestampToleranceSeconds: z.int({ error: 'must be an integer' }).min(0).default(600),
+  timestampToleranceSeconds: integer(0, 24 * 60 * 60).default(600),
 });
 
 /** The configuration as written (every field optional). */

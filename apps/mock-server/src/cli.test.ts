@@ -1,0 +1,97 @@
+/** The CLI as users run it: a child process, from source through tsx. */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { jsonOf } from './test-support/signed-requests.js';
+
+const require = createRequire(import.meta.url);
+const cliPath = fileURLToPath(new URL('./cli.ts', import.meta.url));
+const nodeArguments = [
+  '--import',
+  pathToFileURL(require.resolve('tsx')).href,
+  '--conditions=@x/source',
+  cliPath,
+];
+
+interface Run {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  exit: Promise<number | null>;
+}
+
+function run(args: string[]): Run {
+  const child = spawn(process.execPath, [...nodeArguments, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk) => {
+    stdout += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, stdout: () => stdout, stderr: () => stderr, exit };
+}
+
+async function listeningUrl(running: Run): Promise<string> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const match = /listening on (http:\/\/\S+)/.exec(running.stdout());
+    if (match?.[1]) return match[1];
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`the CLI did not start: ${running.stdout()} ${running.stderr()}`);
+}
+
+describe('x-mock-server CLI', () => {
+  it('starts with a config file, serves, and shuts down gracefully on SIGTERM', async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'mock-cli-'));
+    const configPath = join(directory, 'mock.json');
+    await writeFile(
+      configPath,
+      JSON.stringify({ port: 1, gateway: { apps: [{ appId: 'ci-app', secret: 's' }] } }),
+    );
+    const running = run(['--config', configPath, '--port', '0']);
+    const url = await listeningUrl(running);
+    const config = await jsonOf(await fetch(`${url}/__mock/config`));
+    expect(config.gateway.apps).toEqual([{ appId: 'ci-app', secret: '***', sellers: ['test-seller'] }]);
+    running.child.kill('SIGTERM');
+    expect(await running.exit).toBe(0);
+    expect(running.stdout()).toContain('shutting down');
+  }, 20_000);
+
+  it('exits 1 naming the bad field of a bad config file', async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'mock-cli-'));
+    const configPath = join(directory, 'bad.json');
+    await writeFile(configPath, JSON.stringify({ top: { apps: [{ appKey: 'k', secret: 42 }] } }));
+    const running = run(['--config', configPath]);
+    expect(await running.exit).toBe(1);
+    expect(running.stderr()).toContain(`invalid mock server config (${configPath})`);
+    expect(running.stderr()).toContain('top.apps[0].secret: must be a string');
+
+    const notJson = join(directory, 'not.json');
+    await writeFile(notJson, '{ nope');
+    const second = run(['--config', notJson]);
+    expect(await second.exit).toBe(1);
+    expect(second.stderr()).toContain('not valid JSON');
+
+    const missing = run(['--config', join(directory, 'missing.json')]);
+    expect(await missing.exit).toBe(1);
+    expect(missing.stderr()).toContain('cannot read the file');
+  }, 20_000);
+
+  it('exits 2 on a bad flag and 0 on --help', async () => {
+    const bad = run(['--prot', '1']);
+    expect(await bad.exit).toBe(2);
+    expect(bad.stderr()).toContain("Unknown option '--prot'");
+    const badPort = run(['--port', 'abc']);
+    expect(await badPort.exit).toBe(2);
+    const help = run(['--help']);
+    expect(await help.exit).toBe(0);
+    expect(help.stdout()).toContain('Usage: x-mock-server');
+  }, 20_000);
+});
