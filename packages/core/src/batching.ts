@@ -5,7 +5,7 @@
  * whether those items may have been sent — and never costs the other chunks' results: losing them would
  * make a caller resend messages that went out.
  */
-import { isXError } from './error-guards.js';
+import { isGatewayError, isTopPlatformError, isTransportError, isXError } from './error-guards.js';
 import type { XError } from './errors.js';
 import { validationError } from './input-validation.js';
 
@@ -159,15 +159,9 @@ function callFailure(thrown: unknown): BatchFailureFields {
 }
 
 function errorCode(error: XError): number | string {
-  switch (error.name) {
-    case 'TopPlatformError':
-    case 'GatewayError':
-      return (error as XError & { code: number }).code;
-    case 'TransportError':
-      return (error as XError & { kind: string }).kind;
-    case 'ValidationError':
-      return 'validation';
-  }
+  if (isTopPlatformError(error) || isGatewayError(error)) return error.code;
+  if (isTransportError(error)) return error.kind;
+  return 'validation';
 }
 
 function positiveInteger(name: string, value: number): number {

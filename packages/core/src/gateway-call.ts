@@ -6,12 +6,12 @@
  */
 import { signGateway, unixSeconds } from '@x/signing';
 import { runCall } from './call-runner.js';
-import { OptionsCheck } from './client-credentials.js';
 import { compactJson } from './compact-json.js';
 import { GatewayError, TransportError } from './errors.js';
 import type { RawResponse } from './form-post.js';
 import { gatewayRequestDataField, gatewayResponseSchema } from './gateway-envelope.js';
 import { validationError } from './input-validation.js';
+import { OptionsCheck } from './options-check.js';
 import { createRedactor, type Redactor } from './redaction.js';
 import type { StandardSchemaV1 } from './standard-schema.js';
 import { resolveTransport, type TransportOptions } from './transport-options.js';
@@ -89,37 +89,33 @@ export function createGatewayCaller(options: GatewayCallerOptions): GatewayCalle
   const redactor = createRedactor([appSecret]);
 
   return {
-    call<Item>(request: GatewayCallRequest<Item>): Promise<GatewayCallResult<Item>> {
+    async call<Item>(request: GatewayCallRequest<Item>): Promise<GatewayCallResult<Item>> {
       const { path } = request;
-      try {
-        const sellerNick = request.sellerNick || options.sellerNick;
-        if (!path.startsWith('/'))
-          throw validationError(path, [{ field: 'path', reason: 'must start with /' }]);
-        // Encoded once: every attempt sends, and signs, exactly the same text.
-        const requestData = compactJson(request.requestData, path, gatewayRequestDataField);
-        return runCall({
-          protocol: 'gateway',
-          api: path,
-          transport,
-          redactor,
-          buildRequest: () => {
-            const form: Record<string, string> = {
-              appid: appId,
-              timestamp: String(unixSeconds(new Date())),
-              [request.sellerField]: sellerNick,
-              [gatewayRequestDataField]: requestData,
-            };
-            return {
-              endpoint: origin + path,
-              query: {},
-              form: { ...form, sign: signGateway(form, appSecret) },
-            };
-          },
-          interpret: (response) => interpretGatewayResponse(response, path, request.item, redactor),
-        });
-      } catch (error) {
-        return Promise.reject(error);
-      }
+      const sellerNick = request.sellerNick || options.sellerNick;
+      if (!path.startsWith('/'))
+        throw validationError(path, [{ field: 'path', reason: 'must start with /' }]);
+      // Encoded once: every attempt sends, and signs, exactly the same text.
+      const requestData = compactJson(request.requestData, path, gatewayRequestDataField);
+      return runCall({
+        protocol: 'gateway',
+        api: path,
+        transport,
+        redactor,
+        buildRequest: () => {
+          const form: Record<string, string> = {
+            appid: appId,
+            timestamp: String(unixSeconds(new Date())),
+            [request.sellerField]: sellerNick,
+            [gatewayRequestDataField]: requestData,
+          };
+          return {
+            endpoint: origin + path,
+            query: {},
+            form: { ...form, sign: signGateway(form, appSecret) },
+          };
+        },
+        interpret: (response) => interpretGatewayResponse(response, path, request.item, redactor),
+      });
     },
   };
 }

@@ -5,9 +5,9 @@
  */
 import { formatTopTimestamp, signTop, type TopSignMethod, topSignMethods } from '@x/signing';
 import { runCall } from './call-runner.js';
-import { OptionsCheck } from './client-credentials.js';
 import { compactJson } from './compact-json.js';
 import { validationError } from './input-validation.js';
+import { OptionsCheck } from './options-check.js';
 import { createRedactor } from './redaction.js';
 import type { StandardSchemaV1 } from './standard-schema.js';
 import { topSystemParameters } from './top-envelope.js';
@@ -95,47 +95,42 @@ export function createTopCaller(options: TopCallerOptions): TopCaller {
   const { appKey, appSecret } = options;
 
   return {
-    call<Payload>(request: TopCallRequest<Payload>): Promise<TopCallResult<Payload>> {
+    async call<Payload>(request: TopCallRequest<Payload>): Promise<TopCallResult<Payload>> {
       const { method } = request;
       const session = request.session || options.session;
-      // Everything that can be rejected is rejected before the first attempt, inside the returned promise.
-      try {
-        if (request.requireSession && !session) {
-          throw validationError(method, [
-            { field: 'session', reason: 'is required: pass it to the client or the call' },
-          ]);
-        }
-        const business = encodeParams(method, request.params);
-        const redactor = createRedactor([appSecret, options.session, request.session]);
-        return runCall({
-          protocol: 'top',
-          api: method,
-          transport,
-          redactor,
-          buildRequest: () => {
-            const system: Record<string, string> = {
-              method,
-              app_key: appKey,
-              sign_method: signMethod,
-              timestamp: formatTopTimestamp(new Date()),
-              v: '2.0',
-              format: 'json',
-            };
-            if (session) system.session = session;
-            const sign = signTop({ ...system, ...business }, appSecret, signMethod);
-            return { endpoint: baseUrl, query: { ...system, sign }, form: business };
-          },
-          interpret: (response) =>
-            interpretTopResponse(response, {
-              method,
-              schema: request.response,
-              xmlFieldTypes: request.xmlFieldTypes,
-              redactor,
-            }),
-        });
-      } catch (error) {
-        return Promise.reject(error);
+      if (request.requireSession && !session) {
+        throw validationError(method, [
+          { field: 'session', reason: 'is required: pass it to the client or the call' },
+        ]);
       }
+      const business = encodeParams(method, request.params);
+      const redactor = createRedactor([appSecret, options.session, request.session]);
+      return runCall({
+        protocol: 'top',
+        api: method,
+        transport,
+        redactor,
+        buildRequest: () => {
+          const system: Record<string, string> = {
+            method,
+            app_key: appKey,
+            sign_method: signMethod,
+            timestamp: formatTopTimestamp(new Date()),
+            v: '2.0',
+            format: 'json',
+          };
+          if (session) system.session = session;
+          const sign = signTop({ ...system, ...business }, appSecret, signMethod);
+          return { endpoint: baseUrl, query: { ...system, sign }, form: business };
+        },
+        interpret: (response) =>
+          interpretTopResponse(response, {
+            method,
+            schema: request.response,
+            xmlFieldTypes: request.xmlFieldTypes,
+            redactor,
+          }),
+      });
     },
   };
 }

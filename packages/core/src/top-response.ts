@@ -48,12 +48,12 @@ export function interpretTopResponse<Payload>(
     });
 
   const envelope = readEnvelope(response.body);
-  if (envelope === undefined) return throwing(unparseable('the answer is neither JSON nor XML'));
+  if (envelope === undefined) throw unparseable('the answer is neither JSON nor XML');
   const { format, root } = envelope;
 
   if (Object.hasOwn(root, topErrorResponseKey)) {
     const parsed = topErrorResponseSchema.safeParse(root[topErrorResponseKey]);
-    if (!parsed.success) return throwing(unparseable('error_response without a numeric code and a msg'));
+    if (!parsed.success) throw unparseable('error_response without a numeric code and a msg');
     const { code, msg, sub_code: subCode, sub_msg: subMsg, request_id: requestId } = parsed.data;
     const verdict = topErrorVerdict(code, subCode, subMsg);
     throw new TopPlatformError({
@@ -70,7 +70,7 @@ export function interpretTopResponse<Payload>(
   const responseKey = topResponseKey(method);
   if (!Object.hasOwn(root, responseKey)) {
     const keys = Object.keys(root).slice(0, 3).join(', ') || 'none';
-    return throwing(unparseable(`expected ${responseKey} or ${topErrorResponseKey}, got root key ${keys}`));
+    throw unparseable(`expected ${responseKey} or ${topErrorResponseKey}, got root key ${keys}`);
   }
   const raw = root[responseKey];
   const candidate = format === 'xml' ? typeXmlFields(raw, context.xmlFieldTypes ?? {}) : raw;
@@ -79,16 +79,10 @@ export function interpretTopResponse<Payload>(
   if (result.issues !== undefined) {
     const [issue] = result.issues;
     const field = issue?.path?.map((segment) => String(typeof segment === 'object' ? segment.key : segment));
-    return throwing(
-      unparseable(`${responseKey} does not match the documented fields (${field?.join('.') || 'root'})`),
-    );
+    throw unparseable(`${responseKey} does not match the documented fields (${field?.join('.') || 'root'})`);
   }
   const requestId = (raw as { request_id?: unknown } | null)?.request_id;
   return { payload: result.value, requestId: typeof requestId === 'string' ? requestId : undefined };
-}
-
-function throwing(error: Error): never {
-  throw error;
 }
 
 /** The parsed body as `{ rootKey: value }`, or undefined if it is neither a JSON object nor XML. */
