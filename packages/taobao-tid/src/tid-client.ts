@@ -1,0 +1,127 @@
+/**
+ * The client for the fw199 gateway's `POST /gateway/taobao/jst/sms/tid/send` (seed 001): validates every
+ * item (and refuses repeated order ids) before anything is sent, then sends any number of items in calls of
+ * at most 100, a bounded number at a time, and returns one result per item in input order.
+ */
+import {
+  createGatewayCaller,
+  defaultConcurrency,
+  type GatewayCallerOptions,
+  sendInChunks,
+  validateInput,
+} from '@x/core';
+import { requiredText } from '@x/core/schemas';
+import { z } from 'zod';
+import { pairTidAnswer } from './tid-answer-pairing.js';
+import { rejectDuplicateOrderIds } from './tid-duplicates.js';
+import { encodeTidItem, type TidWireRequestItem } from './tid-encoding.js';
+import { type TidSendResult, toTidResult } from './tid-results.js';
+import {
+  tidMaxItemsPerCall,
+  tidPath,
+  tidResultItemSchema,
+  tidSellerField,
+  tidSendItemSchema,
+} from './tid-schemas.js';
+import type { TidSendItem } from './tid-send-item.js';
+
+/** Options of `createTidClient`: gateway credentials, transport options and how many calls run at once. */
+export interface TidClientOptions extends GatewayCallerOptions {
+  /**
+   * How many calls (of up to 100 items each) are in flight at once when a send needs several.
+   * @default 2
+   */
+  readonly concurrency?: number | undefined;
+}
+
+/** Per-call options of `send()`. */
+export interface TidSendOptions {
+  /** The Taobao seller (`tb_seller_nick`) for this send; overrides the client's. Must not be empty. */
+  readonly sellerNick?: string | undefined;
+  /**
+   * Send items that repeat an `order_id` — that buyer gets one SMS per item. Without it, a repeated order id
+   * is a ValidationError naming both positions, and nothing is sent.
+   * @default false
+   */
+  readonly allowDuplicateOrderIds?: boolean | undefined;
+}
+
+/** A client for Taobao SMS by order id through the fw199 gateway. */
+export interface TidClient {
+  /**
+   * Sends one SMS per item, any number of items: chunked by 100, `concurrency` calls at a time.
+   *
+   * Rejects only with a ValidationError, before anything is sent (an empty list, a malformed item, a repeated
+   * order id). Everything after that is a result: one per item, in input order — an item the gateway refused,
+   * and every item of a call that failed (with the error and whether it may have been sent), is `ok: false`.
+   */
+  send(items: readonly TidSendItem[], options?: TidSendOptions): Promise<TidSendResult[]>;
+}
+
+const itemsSchema = z.array(tidSendItemSchema, { error: 'must be an array of items' });
+
+const sendOptionsSchema = z.object(
+  {
+    sellerNick: requiredText.optional(),
+    allowDuplicateOrderIds: z.boolean({ error: 'must be a boolean' }).optional(),
+  },
+  { error: 'must be an object' },
+);
+
+/** An item ready to send: its wire form, and the order id its result is matched by. */
+interface PreparedItem {
+  readonly order_id: string;
+  readonly wire: TidWireRequestItem;
+}
+
+/**
+ * Creates a client. Throws a ValidationError naming any missing or malformed credential or `baseUrl`, and a
+ * RangeError for a `timeout` or `concurrency` that is not a positive integer.
+ * @example
+ * const tid = createTidClient({ appId: 'your-appid', appSecret: process.env.FW199_SECRET!, sellerNick: 'kingdo' });
+ * const results = await tid.send([
+ *   { order_id: '3006925020239565830', sms_free_sign_name: '迈步鞋城淘宝店', template_code: 'SMS_251071470',
+ *     params: { code: '38138124' } },
+ * ]);
+ * for (const result of results) console.log(result.ok ? result.request_id : `${result.code} ${result.message}`);
+ */
+export function createTidClient(options: TidClientOptions): TidClient {
+  const gateway = createGatewayCaller(options);
+  const concurrency = options.concurrency ?? defaultConcurrency;
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
+    throw new RangeError(`concurrency must be a positive integer, got ${concurrency}`);
+  }
+
+  return {
+    async send(items, sendOptions = {}) {
+      const { sellerNick, allowDuplicateOrderIds } = validateInput(sendOptionsSchema, sendOptions, {
+        api: tidPath,
+      });
+      const valid = validateInput(itemsSchema, items, { api: tidPath, fieldPrefix: 'items' });
+      if (!allowDuplicateOrderIds) rejectDuplicateOrderIds(valid.map((item) => item.order_id));
+      const prepared: PreparedItem[] = valid.map((item) => ({
+        order_id: item.order_id,
+        wire: encodeTidItem(item),
+      }));
+
+      return sendInChunks({
+        api: tidPath,
+        items: prepared,
+        itemsField: 'items',
+        chunkSize: tidMaxItemsPerCall,
+        concurrency,
+        echo: (item) => ({ order_id: item.order_id }),
+        sendChunk: async (chunk) => {
+          const answer = await gateway.call({
+            path: tidPath,
+            sellerField: tidSellerField,
+            requestData: chunk.map((item) => item.wire),
+            item: tidResultItemSchema,
+            sellerNick,
+          });
+          return pairTidAnswer(chunk, answer.items).map((result) => result && toTidResult(result));
+        },
+      });
+    },
+  };
+}
