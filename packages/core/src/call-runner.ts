@@ -29,15 +29,20 @@ export async function runCall<Result>(plan: CallPlan<Result>): Promise<Result> {
   const { transport, redactor, api } = plan;
   for (let attempt = 1; ; attempt++) {
     const request = plan.buildRequest();
-    const requestInfo: RequestHookInfo = {
-      protocol: plan.protocol,
-      api,
-      method: 'POST',
-      url: redactor.url(requestUrl(request)),
-      params: redactor.params({ ...request.query, ...request.form }),
-      attempt,
-    };
-    for (const hook of transport.hooks.beforeRequest ?? []) await hook(requestInfo);
+    // Redacting the request for the hooks costs more than signing it: done only when someone listens.
+    const hooks = transport.hooks;
+    const listening = (hooks.beforeRequest?.length ?? 0) + (hooks.afterResponse?.length ?? 0) > 0;
+    const requestInfo: RequestHookInfo | undefined = listening
+      ? {
+          protocol: plan.protocol,
+          api,
+          method: 'POST',
+          url: redactor.url(requestUrl(request)),
+          params: redactor.params({ ...request.query, ...request.form }),
+          attempt,
+        }
+      : undefined;
+    if (requestInfo) for (const hook of hooks.beforeRequest ?? []) await hook(requestInfo);
 
     const started = performance.now();
     let status: number | undefined;
@@ -50,17 +55,20 @@ export async function runCall<Result>(plan: CallPlan<Result>): Promise<Result> {
       });
       status = response.status;
       const result = interpretSafely(plan, response);
-      await notify(transport, {
-        ...requestInfo,
-        status,
-        durationMs: performance.now() - started,
-        error: undefined,
-      });
+      if (requestInfo) {
+        await notify(transport, {
+          ...requestInfo,
+          status,
+          durationMs: performance.now() - started,
+          error: undefined,
+        });
+      }
       return result;
     } catch (thrown) {
       const error = isXError(thrown) ? thrown : unexpectedFailure(plan, thrown);
       status ??= (error as { status?: number }).status;
-      await notify(transport, { ...requestInfo, status, durationMs: performance.now() - started, error });
+      if (requestInfo)
+        await notify(transport, { ...requestInfo, status, durationMs: performance.now() - started, error });
       const wait = retryDelay(transport.retryPolicy, { error, attempt });
       if (wait === undefined) throw error;
       await sleep(wait);

@@ -2,6 +2,8 @@
  * @module `pnpm bench [-- name…]`: runs the named benchmarks (all by default), prints a table each and writes
  * bench-results/latest.json. Every figure is a ratio against a baseline measured in the same run.
  */
+import { runClientOverheadBench } from './client-overhead-bench.js';
+import { runMemoryBench } from './memory-bench.js';
 import { runMockThroughputBench } from './mock-throughput-bench.js';
 import { type BenchmarkReport, printReport, targetMet, writeReports } from './report.js';
 import { runSigningBench } from './signing-bench.js';
@@ -9,6 +11,8 @@ import { runSigningBench } from './signing-bench.js';
 const benchmarks: Record<string, () => Promise<BenchmarkReport | BenchmarkReport[]>> = {
   signing: runSigningBench,
   mock: runMockThroughputBench,
+  client: runClientOverheadBench,
+  memory: runMemoryBench,
 };
 
 const requested = process.argv.slice(2).filter((argument) => argument !== '--');
