@@ -13,6 +13,13 @@ import {
 } from '@x/core/schemas';
 import { z } from 'zod';
 
+export type {
+  DoudianMessage,
+  DoudianOrderMessage,
+  DoudianPhoneMessage,
+  DoudianSendRequest,
+} from './doudian-request.js';
+
 export const doudianPath = '/gateway/dd/sms/send';
 export const doudianSellerField = 'seller_nick';
 export const doudianMaxMessagesPerCall = 100;
@@ -30,13 +37,21 @@ export const doudianPhoneMessageSchema = z.strictObject({
   template_param: templateVariables.optional(),
 });
 
-export type DoudianOrderMessage = z.input<typeof doudianOrderMessageSchema>;
-export type DoudianPhoneMessage = z.input<typeof doudianPhoneMessageSchema>;
-export type DoudianMessage = DoudianOrderMessage | DoudianPhoneMessage;
+/** A message that passed `doudianMessageSchema`: `order_id` is now a string of digits. */
+export type DoudianParsedMessage =
+  | z.output<typeof doudianOrderMessageSchema>
+  | z.output<typeof doudianPhoneMessageSchema>;
 
-/** One message: exactly one of `order_id` or `post_tel`, then that variant's rules (named field errors). */
-export const doudianMessageSchema = z.unknown().transform((value, context): DoudianMessage => {
-  const record = typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
+/**
+ * One message: exactly one of `order_id` or `post_tel`, then that variant's rules (named field errors). A
+ * field set to `undefined` counts as absent, as it does in the `DoudianMessage` type (`post_tel?: never`
+ * accepts `undefined`).
+ */
+export const doudianMessageSchema = z.unknown().transform((value, context): DoudianParsedMessage => {
+  const record =
+    typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined))
+      : undefined;
   const hasOrderId = record !== undefined && 'order_id' in record;
   const hasPhone = record !== undefined && 'post_tel' in record;
   if (hasOrderId === hasPhone) {
@@ -46,24 +61,13 @@ export const doudianMessageSchema = z.unknown().transform((value, context): Doud
     });
     return z.NEVER;
   }
-  const result = (hasOrderId ? doudianOrderMessageSchema : doudianPhoneMessageSchema).safeParse(value);
+  const result = (hasOrderId ? doudianOrderMessageSchema : doudianPhoneMessageSchema).safeParse(record);
   if (!result.success) {
     forwardIssues(result.error.issues, context);
     return z.NEVER;
   }
   return result.data;
 });
-
-/** What a caller passes to `send()`. */
-export interface DoudianSendRequest {
-  /** SMS signature name, e.g. `群荐的铺子`. */
-  sign: string;
-  template_id: string;
-  messages: DoudianMessage[];
-  /** Echoed in receipts; at most 512 characters. */
-  tag?: string;
-  user_ext_code?: string;
-}
 
 /** The request schema; each message has exactly one of `order_id` or `post_tel`. */
 export const doudianSendRequestSchema = z.strictObject({

@@ -1,0 +1,139 @@
+/**
+ * The client for the fw199 gateway's `POST /gateway/dd/sms/send` (seed 002): validates the request and every
+ * message (and refuses repeated recipients) before anything is sent, encodes each message with its `biz_type`
+ * and `template_param` as a JSON string, sends the messages in calls of at most 100 — `sign`, `template_id`,
+ * `tag` and `user_ext_code` repeated on each — a bounded number at a time, and returns one result per message
+ * in input order.
+ */
+import {
+  createGatewayCaller,
+  defaultConcurrency,
+  type GatewayCallerOptions,
+  sendInChunks,
+  validateInput,
+} from '@x/core';
+import { requiredText } from '@x/core/schemas';
+import { z } from 'zod';
+import { type AnswerKeyed, pairDoudianAnswer } from './doudian-answer-pairing.js';
+import { rejectDuplicateRecipients } from './doudian-duplicates.js';
+import { type DoudianWireMessageOut, doudianRequestData, encodeDoudianMessage } from './doudian-encoding.js';
+import { answerKeyOf, type DoudianRecipient, recipientOf } from './doudian-recipients.js';
+import type { DoudianSendRequest } from './doudian-request.js';
+import { type DoudianSendResult, type DoudianSentFields, toDoudianResult } from './doudian-results.js';
+import {
+  doudianMaxMessagesPerCall,
+  doudianPath,
+  doudianResultItemSchema,
+  doudianSellerField,
+  doudianSendRequestSchema,
+} from './doudian-schemas.js';
+
+/** Options of `createDoudianSmsClient`: gateway credentials, transport options and how many calls run at once. */
+export interface DoudianSmsClientOptions extends GatewayCallerOptions {
+  /**
+   * How many calls (of up to 100 messages each) are in flight at once when a send needs several.
+   * @default 2
+   */
+  readonly concurrency?: number | undefined;
+}
+
+/** Per-call options of `send()`. */
+export interface DoudianSendOptions {
+  /** The Douyin shop account (`seller_nick`) for this send; overrides the client's. Must not be empty. */
+  readonly sellerNick?: string | undefined;
+  /**
+   * Send messages that repeat a recipient (the same `order_id` or the same `post_tel`) — that person gets one
+   * SMS per message. Without it, a repeat is a ValidationError naming both positions, and nothing is sent.
+   * @default false
+   */
+  readonly allowDuplicateRecipients?: boolean | undefined;
+}
+
+/** A client for Douyin shop SMS through the fw199 gateway. */
+export interface DoudianSmsClient {
+  /**
+   * Sends one SMS per message, any number of messages: chunked by 100, `concurrency` calls at a time.
+   *
+   * Rejects only with a ValidationError, before anything is sent (no messages, a malformed field, a repeated
+   * recipient). Everything after that is a result: one per message, in input order — a message the gateway
+   * refused, and every message of a call that failed (with the error and whether it may have been sent), is
+   * `ok: false`.
+   */
+  send(request: DoudianSendRequest, options?: DoudianSendOptions): Promise<DoudianSendResult[]>;
+}
+
+const sendOptionsSchema = z.object(
+  {
+    sellerNick: requiredText.optional(),
+    allowDuplicateRecipients: z.boolean({ error: 'must be a boolean' }).optional(),
+  },
+  { error: 'must be an object' },
+);
+
+/** A message ready to send: its wire form, the key its result echoes, and the recipient its result shows. */
+interface PreparedMessage extends AnswerKeyed {
+  readonly wire: DoudianWireMessageOut;
+  readonly recipient: DoudianRecipient;
+}
+
+/**
+ * Creates a client. Throws a ValidationError naming any missing or malformed credential or `baseUrl`, and a
+ * RangeError for a `timeout` or `concurrency` that is not a positive integer.
+ * @example
+ * const doudian = createDoudianSmsClient({ appId: 'your-appid', appSecret: process.env.FW199_SECRET!,
+ *   sellerNick: 'oms38173182' });
+ * const results = await doudian.send({ sign: '群荐的铺子', template_id: 'ST_72dd4e2c', messages: [
+ *   { order_id: '5001789329480019707', template_param: { name: '顺丰', number: 'sf3813741222' } },
+ * ] });
+ */
+export function createDoudianSmsClient(options: DoudianSmsClientOptions): DoudianSmsClient {
+  const gateway = createGatewayCaller(options);
+  const concurrency = options.concurrency ?? defaultConcurrency;
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
+    throw new RangeError(`concurrency must be a positive integer, got ${concurrency}`);
+  }
+
+  return {
+    async send(request, sendOptions = {}) {
+      const { sellerNick, allowDuplicateRecipients } = validateInput(sendOptionsSchema, sendOptions, {
+        api: doudianPath,
+      });
+      const valid = validateInput(doudianSendRequestSchema, request, { api: doudianPath });
+      if (!allowDuplicateRecipients) rejectDuplicateRecipients(valid.messages);
+      // Encoded before the first call, so a template variable that is not JSON fails validation, not a call.
+      const prepared: PreparedMessage[] = valid.messages.map((message, index) => ({
+        wire: encodeDoudianMessage(message, index),
+        answerKey: answerKeyOf(message),
+        recipient: recipientOf(message),
+      }));
+
+      return sendInChunks<
+        PreparedMessage,
+        Omit<DoudianSentFields, 'ok'> & DoudianRecipient,
+        DoudianRecipient
+      >({
+        api: doudianPath,
+        items: prepared,
+        itemsField: 'messages',
+        chunkSize: doudianMaxMessagesPerCall,
+        concurrency,
+        echo: (message) => message.recipient,
+        sendChunk: async (chunk) => {
+          const answer = await gateway.call({
+            path: doudianPath,
+            sellerField: doudianSellerField,
+            requestData: doudianRequestData(
+              valid,
+              chunk.map((message) => message.wire),
+            ),
+            item: doudianResultItemSchema,
+            sellerNick,
+          });
+          return pairDoudianAnswer(chunk, answer.items).map(
+            (result, index) => result && toDoudianResult(result, chunk[index]!.recipient),
+          );
+        },
+      });
+    },
+  };
+}
