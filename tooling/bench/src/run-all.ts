@@ -2,6 +2,7 @@
  * @module `pnpm bench [-- name…]`: runs the named benchmarks (all by default), prints a table each and writes
  * bench-results/latest.json. Every figure is a ratio against a baseline measured in the same run.
  */
+import { runBatchingBench } from './batching-bench.js';
 import { runClientOverheadBench } from './client-overhead-bench.js';
 import { runMemoryBench } from './memory-bench.js';
 import { runMockThroughputBench } from './mock-throughput-bench.js';
@@ -12,6 +13,7 @@ const benchmarks: Record<string, () => Promise<BenchmarkReport | BenchmarkReport
   signing: runSigningBench,
   mock: runMockThroughputBench,
   client: runClientOverheadBench,
+  batching: runBatchingBench,
   memory: runMemoryBench,
 };
 
