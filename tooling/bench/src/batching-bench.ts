@@ -5,8 +5,8 @@
 import { createTidClient } from '@x/taobao-tid';
 import { stopProcess } from './process-tools.js';
 import type { BenchmarkReport, BenchmarkRow } from './report.js';
-import { mockDefaults } from './servers/signed-requests.js';
 import { startMockServerProcess } from './servers/server-processes.js';
+import { mockDefaults } from './servers/signed-requests.js';
 
 const itemCount = 10_000;
 
@@ -38,7 +38,8 @@ export async function runBatchingBench(): Promise<BenchmarkReport> {
       const results = await tid.send(batch);
       const seconds = Number(process.hrtime.bigint() - start) / 1e9;
       const failed = results.filter((result) => !result.ok).length;
-      if (results.length !== itemCount) throw new Error(`expected ${itemCount} results, got ${results.length}`);
+      if (results.length !== itemCount)
+        throw new Error(`expected ${itemCount} results, got ${results.length}`);
       const itemsPerSecond = itemCount / seconds;
       if (concurrency === 1) baseline = itemsPerSecond;
       rows.push({

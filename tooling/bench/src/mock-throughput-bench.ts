@@ -79,7 +79,7 @@ export async function runMockThroughputBench(): Promise<BenchmarkReport[]> {
   );
   const prism = await withServer(
     () => startPrism(18103),
-    (server) => measureLoad(jstTarget(server.origin), pidOf(server.process), { connections: 10 }),
+    (server) => measureLoad(jstTarget(server.origin), pidOf(server.process)),
   );
 
   const mockRps = mock.success.requestsPerSecond;
