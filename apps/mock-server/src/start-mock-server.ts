@@ -32,7 +32,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const runtime = createMockRuntime(options);
   const app = createMockAppFor(runtime);
   const { host, port } = runtime.config.config;
-  const server = serve({ fetch: app.fetch, hostname: host, port });
+  // The handlers read or deliberately skip each body themselves, and Node discards an unread body after the
+  // answer; @hono/node-server's own per-request cleanup listeners would only add cost.
+  const server = serve({ fetch: app.fetch, hostname: host, port, autoCleanupIncoming: false });
   await new Promise<void>((resolve, reject) => {
     const onError = (error: Error) => {
       server.off('listening', onListening);

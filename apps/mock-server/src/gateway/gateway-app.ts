@@ -10,7 +10,6 @@ import { type ProtocolRequest, readProtocolRequest } from '../http/protocol-requ
 import { respond } from '../http/respond.js';
 import type { MockRuntime } from '../mock-runtime.js';
 import { gatewayTraceId } from '../state/identifiers.js';
-import { maskParameters } from '../state/mask-secrets.js';
 import { doudianEndpoint } from './doudian-endpoint.js';
 import { answerGatewayCall, type GatewayAnswer, gatewayErrorAnswer } from './gateway-call.js';
 import type { GatewayEndpoint } from './gateway-endpoint.js';
@@ -23,9 +22,14 @@ export const gatewayEndpoints: readonly GatewayEndpoint[] = [tidEndpoint, doudia
 export function createGatewayApp(runtime: MockRuntime): Hono<MockEnv> {
   const app = new Hono<MockEnv>();
   for (const endpoint of gatewayEndpoints) {
-    app.post(endpoint.path, async (c) => {
+    // One handler per path (see the TOP app): the method is checked here.
+    app.all(endpoint.path, async (c) => {
+      if (c.req.method !== 'POST') {
+        // The gateway is POST only; anything else gets a bare 405 (no document covers it).
+        return new Response(null, { status: 405, headers: { allow: 'POST' } });
+      }
       const receivedAt = runtime.clock.now();
-      const request = await readProtocolRequest(c, runtime.config.bodyLimitBytes);
+      const request = await readProtocolRequest(c, endpoint.path, runtime.config.bodyLimitBytes);
       if (request.outcome === 'aborted') return new Response(null, { status: 400 });
 
       let answer: GatewayAnswer;
@@ -45,8 +49,6 @@ export function createGatewayApp(runtime: MockRuntime): Hono<MockEnv> {
       journal(runtime, request, endpoint, receivedAt, answer, status);
       return respond(body, status, gatewayContentType, acceptsGzip(request.acceptEncoding));
     });
-    // The gateway is POST only; anything else gets a bare 405 (no document covers it).
-    app.all(endpoint.path, () => new Response(null, { status: 405, headers: { allow: 'POST' } }));
   }
   return app;
 }
@@ -62,14 +64,14 @@ function journal(
   const { params, notes, bodyBytes } = request.parameters;
   runtime.journal.record(
     {
-      receivedAt: new Date(receivedAt).toISOString(),
+      receivedAt,
       method: request.method,
       path: request.path,
       protocol: 'gateway',
       api: endpoint.path,
       appKey: params.appid ?? null,
       contentType: request.contentType,
-      params: maskParameters(params),
+      params,
       notes,
       verdict: answer.verdict,
       httpStatus,

@@ -1,6 +1,6 @@
 /**
- * The first stage of both protocol endpoints: read what arrived — method, path, headers that matter, and the
- * merged parameters — from the raw Node request when there is one (the fast path) or the web Request.
+ * The first stage of both protocol endpoints: read what arrived — method, headers that matter, and the merged
+ * parameters — from the raw Node request when there is one (the fast path) or the web Request.
  */
 import type { Context } from 'hono';
 import type { MockEnv } from './mock-env.js';
@@ -12,32 +12,35 @@ export interface ProtocolRequest {
   path: string;
   contentType: string | null;
   acceptEncoding: string | null;
-  /** Bytes of the body, or `too-large` / `aborted` when it was not read. */
+  /** `too-large` and `aborted` bodies were not read: `parameters` then holds the query string's only. */
   outcome: 'read' | 'too-large' | 'aborted';
-  /** Set when `outcome` is `read`; for `too-large`, only the query string's parameters. */
   parameters: RequestParameters;
 }
 
+/** `path` is the route's own (known to the caller, cheaper than asking Hono to cut it out of the URL). */
 export async function readProtocolRequest(
   c: Context<MockEnv>,
+  path: string,
   bodyLimitBytes: number,
 ): Promise<ProtocolRequest> {
   const incoming = c.env?.incoming;
+  let method: string;
   let rawUrl: string;
   let contentType: string | null;
   let acceptEncoding: string | null;
   if (incoming !== undefined) {
+    method = incoming.method ?? 'GET';
     rawUrl = incoming.url ?? '/';
     contentType = incoming.headers['content-type'] ?? null;
     acceptEncoding = headerText(incoming.headers['accept-encoding']);
   } else {
+    method = c.req.method;
     rawUrl = c.req.url;
     contentType = c.req.raw.headers.get('content-type');
     acceptEncoding = c.req.raw.headers.get('accept-encoding');
   }
   const queryStart = rawUrl.indexOf('?');
   const rawQuery = queryStart === -1 ? '' : rawUrl.slice(queryStart + 1);
-  const base = { method: c.req.method, path: c.req.path, contentType, acceptEncoding };
 
   const body =
     incoming !== undefined
@@ -50,9 +53,10 @@ export async function readProtocolRequest(
         ? `body larger than ${bodyLimitBytes} bytes: refused without reading it`
         : 'the client closed the connection before the body was complete',
     );
-    return { ...base, outcome: body.kind, parameters };
+    return { method, path, contentType, acceptEncoding, outcome: body.kind, parameters };
   }
-  return { ...base, outcome: 'read', parameters: await readRequestParameters(rawQuery, contentType, body) };
+  const parameters = await readRequestParameters(rawQuery, contentType, body);
+  return { method, path, contentType, acceptEncoding, outcome: 'read', parameters };
 }
 
 function headerText(value: string | string[] | undefined): string | null {

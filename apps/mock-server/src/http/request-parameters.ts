@@ -14,6 +14,7 @@
  *   request fails its signature check. This bounds the sort the signature check does.
  * - Parts of a multipart body that are files are not parameters (protocol.md §1.3 signs no file parameters).
  */
+import { forEachFormPair } from './form-urlencoded.js';
 import type { BodyReadResult } from './read-body.js';
 
 export const maxParameterCount = 1000;
@@ -41,12 +42,12 @@ export async function readRequestParameters(
   body: Exclude<BodyReadResult, { kind: 'too-large' } | { kind: 'aborted' }>,
 ): Promise<RequestParameters> {
   const collector = new ParameterCollector();
-  if (rawQuery !== '') collector.addAll(new URLSearchParams(rawQuery));
+  if (rawQuery !== '') forEachFormPair(rawQuery, collector.add);
   if (body.kind === 'empty') return collector.finish('none', 0);
   const bytes = body.bytes;
   const mediaType = mediaTypeOf(contentType);
   if (mediaType === '' || mediaType === 'application/x-www-form-urlencoded') {
-    collector.addAll(new URLSearchParams(utf8.decode(bytes)));
+    forEachFormPair(utf8.decode(bytes), collector.add);
     return collector.finish('form', bytes.byteLength);
   }
   if (mediaType === 'multipart/form-data') {
@@ -57,7 +58,10 @@ export async function readRequestParameters(
       collector.notes.push('multipart body could not be parsed; its parameters were not read');
       return collector.finish('unparseable', bytes.byteLength);
     }
-    collector.addAll(form);
+    for (const [name, value] of form) {
+      if (typeof value === 'string') collector.add(name, value);
+      else collector.addFile(name);
+    }
     return collector.finish('multipart', bytes.byteLength);
   }
   collector.notes.push(
@@ -77,36 +81,36 @@ class ParameterCollector {
   readonly params: Record<string, string> = Object.create(null);
   readonly notes: string[] = [];
   #count = 0;
-  readonly #duplicates = new Set<string>();
-  readonly #files = new Set<string>();
+  // Allocated on first use: almost no request has either.
+  #duplicates: Set<string> | undefined;
+  #files: Set<string> | undefined;
   #overflow = 0;
 
-  addAll(entries: Iterable<[string, unknown]>): void {
-    for (const [name, value] of entries) {
-      if (typeof value !== 'string') {
-        this.#files.add(name);
-        continue;
-      }
-      if (name in this.params) {
-        this.#duplicates.add(name);
-        continue;
-      }
-      if (this.#count === maxParameterCount) {
-        this.#overflow++;
-        continue;
-      }
+  /** An arrow property, so it can be handed to the parser as the visitor without binding. */
+  readonly add = (name: string, value: string): void => {
+    if (name in this.params) {
+      if (this.#duplicates === undefined) this.#duplicates = new Set();
+      this.#duplicates.add(name);
+    } else if (this.#count === maxParameterCount) {
+      this.#overflow++;
+    } else {
       this.params[name] = value;
       this.#count++;
     }
+  };
+
+  addFile(name: string): void {
+    if (this.#files === undefined) this.#files = new Set();
+    this.#files.add(name);
   }
 
   finish(body: BodyKind, bodyBytes: number): RequestParameters {
-    if (this.#duplicates.size > 0) {
+    if (this.#duplicates !== undefined) {
       this.notes.push(
         `duplicate parameters, first value kept: ${[...this.#duplicates].slice(0, 20).join(', ')}`,
       );
     }
-    if (this.#files.size > 0) {
+    if (this.#files !== undefined) {
       this.notes.push(`file parts ignored: ${[...this.#files].slice(0, 20).join(', ')}`);
     }
     if (this.#overflow > 0) {

@@ -4,6 +4,7 @@
  * the answer to "why is my signature wrong", which the real gateways never give.
  */
 import { BoundedLog } from './bounded-log.js';
+import { maskParameters } from './mask-secrets.js';
 
 export type JournalProtocol = 'top' | 'gateway';
 
@@ -66,12 +67,26 @@ export interface JournalEntry {
   signature?: SignatureDiagnostic;
 }
 
-export type JournalEntryInput = Omit<JournalEntry, 'id'>;
+/**
+ * What the request path hands over: the time as a number and the parameters unmasked. Formatting the time
+ * and masking happen when an entry is read, not on every request (most entries are never read).
+ */
+export interface JournalRecord extends Omit<JournalEntry, 'id' | 'receivedAt' | 'params'> {
+  /** Epoch milliseconds on the mock's clock. */
+  receivedAt: number;
+  /** As received; never mutated afterwards. */
+  params: Readonly<Record<string, string>>;
+}
 
 export type JournalListener = (entry: JournalEntry) => void;
 
+interface StoredRecord {
+  id: number;
+  record: JournalRecord;
+}
+
 export class RequestJournal {
-  readonly #log: BoundedLog<JournalEntry>;
+  readonly #log: BoundedLog<StoredRecord>;
   readonly #listeners = new Set<JournalListener>();
   #sequence = 0;
 
@@ -79,19 +94,22 @@ export class RequestJournal {
     this.#log = new BoundedLog(capacity, maxBytes);
   }
 
-  record(input: JournalEntryInput, approximateBytes: number): JournalEntry {
-    const entry: JournalEntry = { id: ++this.#sequence, ...input };
-    this.#log.push(entry, approximateBytes);
-    for (const listener of this.#listeners) listener(entry);
-    return entry;
+  record(record: JournalRecord, approximateBytes: number): void {
+    const stored = { id: ++this.#sequence, record };
+    this.#log.push(stored, approximateBytes);
+    if (this.#listeners.size > 0) {
+      const entry = entryOf(stored);
+      for (const listener of this.#listeners) listener(entry);
+    }
   }
 
-  newestFirst(): IterableIterator<JournalEntry> {
-    return this.#log.newestFirst();
+  /** Newest first, as shown: secrets masked, time formatted. */
+  *newestFirst(): IterableIterator<JournalEntry> {
+    for (const stored of this.#log.newestFirst()) yield entryOf(stored);
   }
 
   clear(predicate?: (entry: JournalEntry) => boolean): number {
-    return this.#log.clear(predicate);
+    return this.#log.clear(predicate === undefined ? undefined : (stored) => predicate(entryOf(stored)));
   }
 
   subscribe(listener: JournalListener): () => void {
@@ -104,4 +122,13 @@ export class RequestJournal {
   get statistics(): { stored: number; recorded: number; evicted: number } {
     return { stored: this.#log.size, recorded: this.#sequence, evicted: this.#log.evicted };
   }
+}
+
+function entryOf({ id, record }: StoredRecord): JournalEntry {
+  return {
+    id,
+    ...record,
+    receivedAt: new Date(record.receivedAt).toISOString(),
+    params: maskParameters(record.params),
+  };
 }

@@ -10,7 +10,6 @@ import { type ProtocolRequest, readProtocolRequest } from '../http/protocol-requ
 import { respond } from '../http/respond.js';
 import type { MockRuntime } from '../mock-runtime.js';
 import { topRequestId } from '../state/identifiers.js';
-import { maskParameters } from '../state/mask-secrets.js';
 import { answerTopCall, errorAnswer, type TopAnswer } from './top-call.js';
 import { renderTopError, renderTopSuccess, type TopFormat, topContentTypes } from './top-envelope.js';
 import { requestTooLarge } from './top-errors.js';
@@ -19,9 +18,16 @@ export const topPath = '/router/rest';
 
 export function createTopApp(runtime: MockRuntime): Hono<MockEnv> {
   const app = new Hono<MockEnv>();
-  app.on(['GET', 'POST'], topPath, async (c) => {
+  // One handler for every method: a second route on the same path would send each request through Hono's
+  // slower multi-handler dispatch.
+  app.all(topPath, async (c) => {
+    const httpMethod = c.req.method;
+    if (httpMethod !== 'GET' && httpMethod !== 'POST' && httpMethod !== 'HEAD') {
+      // Only GET and POST are TOP; anything else gets a bare 405 (no platform document covers it).
+      return new Response(null, { status: 405, headers: { allow: 'GET, POST' } });
+    }
     const receivedAt = runtime.clock.now();
-    const request = await readProtocolRequest(c, runtime.config.bodyLimitBytes);
+    const request = await readProtocolRequest(c, topPath, runtime.config.bodyLimitBytes);
     if (request.outcome === 'aborted') return new Response(null, { status: 400 });
     const { params } = request.parameters;
     const format: TopFormat = params.format === 'json' ? 'json' : 'xml';
@@ -46,8 +52,6 @@ export function createTopApp(runtime: MockRuntime): Hono<MockEnv> {
     journal(runtime, request, receivedAt, answer, status);
     return respond(body, status, topContentTypes[format], acceptsGzip(request.acceptEncoding));
   });
-  // Only GET and POST are TOP; anything else gets a bare 405 (no platform document covers it).
-  app.all(topPath, () => new Response(null, { status: 405, headers: { allow: 'GET, POST' } }));
   return app;
 }
 
@@ -61,14 +65,14 @@ function journal(
   const { params, notes, bodyBytes } = request.parameters;
   runtime.journal.record(
     {
-      receivedAt: new Date(receivedAt).toISOString(),
+      receivedAt,
       method: request.method,
       path: request.path,
       protocol: 'top',
       api: params.method ?? null,
       appKey: params.app_key ?? null,
       contentType: request.contentType,
-      params: maskParameters(params),
+      params,
       notes,
       verdict: answer.verdict,
       httpStatus,
