@@ -1,9 +1,3 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type CallPlan, runCall } from './call-runner.js';
-import { isTransportError } from './error-guards.js';
-import { TopPlatformError, type TransportError } from './errors.js';
-import type { RequestHookInfo, ResponseHookInfo } from './hooks.js';
-import { createRedactor } from './redaction.js';
 import {
   connectionFailure,
   jsonResponse,
@@ -11,7 +5,13 @@ import {
   type Responder,
   recordingFetch,
   textResponse,
-} from './test-fetch.js';
+} from '@x/test-support';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { type CallPlan, runCall } from './call-runner.js';
+import { isTransportError } from './error-guards.js';
+import { TopPlatformError, type TransportError } from './errors.js';
+import type { RequestHookInfo, ResponseHookInfo } from './hooks.js';
+import { createRedactor } from './redaction.js';
 import { resolveTransport, type TransportOptions } from './transport-options.js';
 
 const secret = 'canary-secret-4d1e';

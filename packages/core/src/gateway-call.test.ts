@@ -1,19 +1,20 @@
-import { readFileSync } from 'node:fs';
 import { verifyGateway } from '@x/signing';
+import {
+  connectionFailure,
+  fixtureReader,
+  jsonResponse,
+  type Responder,
+  recordingFetch,
+  rejection,
+  textResponse,
+} from '@x/test-support';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { isGatewayError, isTransportError, isValidationError } from './error-guards.js';
 import { createGatewayCaller, type GatewayCallerOptions } from './gateway-call.js';
 import type { RequestHookInfo, ResponseHookInfo } from './hooks.js';
-import {
-  connectionFailure,
-  jsonResponse,
-  type Responder,
-  recordingFetch,
-  textResponse,
-} from './test-fetch.js';
 
-const fixture = (name: string) => readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url), 'utf8');
+const fixture = fixtureReader(import.meta.url);
 
 const secret = 'canary-gateway-secret-51c0';
 const tidPath = '/gateway/taobao/jst/sms/tid/send';
@@ -54,15 +55,6 @@ function client(respond: Responder, options: Partial<GatewayCallerOptions> = {})
     fetch: recording.fetch,
   });
   return { caller, requests: recording.requests };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (error: unknown) => error,
-  );
 }
 
 afterEach(() => {

@@ -1,19 +1,20 @@
-import { readFileSync } from 'node:fs';
 import { formatTopTimestamp, type TopSignMethod, verifyTop } from '@x/signing';
+import {
+  connectionFailure,
+  fixtureReader,
+  jsonResponse,
+  type Responder,
+  recordingFetch,
+  rejection,
+  textResponse,
+} from '@x/test-support';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { isTopPlatformError, isTransportError, isValidationError } from './error-guards.js';
 import type { RequestHookInfo, ResponseHookInfo } from './hooks.js';
-import {
-  connectionFailure,
-  jsonResponse,
-  type Responder,
-  recordingFetch,
-  textResponse,
-} from './test-fetch.js';
 import { createTopCaller, type TopCallerOptions, type TopCallRequest } from './top-call.js';
 
-const fixture = (name: string) => readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url), 'utf8');
+const fixture = fixtureReader(import.meta.url);
 
 const secret = 'canary-top-secret-0c9a';
 const session = 'canary-top-session-61f7';
@@ -59,15 +60,6 @@ function client(respond: Responder, options: Partial<TopCallerOptions> = {}) {
 }
 
 const success = () => textResponse(fixture('top-jst-success.json'), 'text/javascript;charset=UTF-8');
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (error: unknown) => error,
-  );
-}
 
 afterEach(() => {
   vi.useRealTimers();

@@ -1,13 +1,13 @@
+import { jsonResponse, recordingFetch } from '@x/test-support';
 import { describe, expect, it } from 'vitest';
 import { createDoudianSmsClient, type DoudianMessage, type DoudianSendOptions } from './index.js';
-import { answer, recordingFetch } from './test-fetch.js';
 
 const success = (order_id: string, message_id: string) => ({ code: 0, message: '', order_id, message_id });
 const missing = { ok: false, code: 'missing-result', retryable: false, maybeSent: true };
 
 /** Sends `messages` to a gateway that answers `data`, whatever was asked. */
 async function sendWithAnswer(messages: DoudianMessage[], data: unknown[], options?: DoudianSendOptions) {
-  const recording = recordingFetch(() => answer({ code: 0, message: 'ok', data }));
+  const recording = recordingFetch(() => jsonResponse({ code: 0, message: 'ok', data }));
   const doudian = createDoudianSmsClient({
     appId: 'test-appid',
     appSecret: 'test-secret',

@@ -1,4 +1,14 @@
+import {
+  jsonResponse,
+  neverAnswers,
+  type RecordedRequest,
+  type RecordingFetchOptions,
+  type Responder,
+  recordingFetch,
+  wait,
+} from '@x/test-support';
 import { describe, expect, it } from 'vitest';
+import { sendsEverything, sentRequestData } from './doudian-test-gateway.js';
 import {
   createDoudianSmsClient,
   type DoudianMessage,
@@ -6,15 +16,6 @@ import {
   type DoudianSmsClientOptions,
   isValidationError,
 } from './index.js';
-import {
-  answer,
-  neverAnswers,
-  type RecordedRequest,
-  type Responder,
-  recordingFetch,
-  sendsEverything,
-  sentRequestData,
-} from './test-fetch.js';
 
 /** `count` messages; every tenth goes to a plain phone, the others to orders. */
 const messagesOf = (count: number): DoudianMessage[] =>
@@ -37,8 +38,12 @@ const expectedRecipient = (message: DoudianMessage) =>
     : { order_id: '', post_tel: `${message.post_tel.slice(0, 3)}****${message.post_tel.slice(-4)}` };
 const expectedMessageId = (message: DoudianMessage) => `m-${String(message.order_id ?? message.post_tel)}`;
 
-function client(respond: Responder = sendsEverything, options: Partial<DoudianSmsClientOptions> = {}) {
-  const recording = recordingFetch(respond);
+function client(
+  respond: Responder = sendsEverything,
+  options: Partial<DoudianSmsClientOptions> = {},
+  recordingOptions: RecordingFetchOptions = {},
+) {
+  const recording = recordingFetch(respond, recordingOptions);
   const doudian = createDoudianSmsClient({
     appId: 'test-appid',
     appSecret: 'test-secret',
@@ -46,7 +51,7 @@ function client(respond: Responder = sendsEverything, options: Partial<DoudianSm
     ...options,
     fetch: recording.fetch,
   });
-  return { doudian, requests: recording.requests };
+  return { doudian, requests: recording.requests, recording };
 }
 
 /** Which chunk a request carries: the `n` template variable of its first message, divided by 100. */
@@ -55,8 +60,6 @@ const chunkIndexOf = (request: RecordedRequest) =>
     (JSON.parse(String(sentRequestData(request).sms_message_list[0]?.template_param)) as { n: number }).n /
       100,
   );
-
-const wait = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
 
 describe('chunking', () => {
   it('rejects a request without messages with a ValidationError and sends nothing', async () => {
@@ -125,7 +128,7 @@ describe('one failing call among three', () => {
   it.each<[string, Responder, Record<string, unknown>]>([
     [
       'a GatewayError the gateway raised before sending',
-      () => answer({ code: 40004, message: '店铺未授权', data: null }),
+      () => jsonResponse({ code: 40004, message: '店铺未授权', data: null }),
       { code: 40004, retryable: false, maybeSent: false },
     ],
     [
@@ -162,22 +165,11 @@ describe('one failing call among three', () => {
 
 describe('concurrency', () => {
   async function maxInFlight(concurrency: number | undefined): Promise<number> {
-    let inFlight = 0;
-    let max = 0;
-    const { doudian, requests } = client(
-      async (request) => {
-        inFlight++;
-        max = Math.max(max, inFlight);
-        await wait(20);
-        inFlight--;
-        return sendsEverything(request);
-      },
-      { concurrency },
-    );
+    const { doudian, requests, recording } = client(sendsEverything, { concurrency }, { delay: 20 });
     const results = await doudian.send(requestOf(messagesOf(650)));
     expect(requests).toHaveLength(7);
     expect(results.every((result) => result.ok)).toBe(true);
-    return max;
+    return recording.maxInFlight;
   }
 
   it('keeps at most 2 calls in flight by default, and uses both', async () => {

@@ -1,5 +1,7 @@
 import { verifyGateway } from '@x/signing';
+import { fixtureReader, jsonResponse, neverAnswers, type Responder, recordingFetch } from '@x/test-support';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { sendsEverything, sentRequestData } from './doudian-test-gateway.js';
 import {
   createDoudianSmsClient,
   type DoudianSendRequest,
@@ -10,15 +12,8 @@ import {
   type RequestHookInfo,
   type ResponseHookInfo,
 } from './index.js';
-import {
-  answer,
-  fixture,
-  neverAnswers,
-  type Responder,
-  recordingFetch,
-  sendsEverything,
-  sentRequestData,
-} from './test-fetch.js';
+
+const fixture = fixtureReader(import.meta.url);
 
 const secret = 'canary-doudian-secret-9f4a';
 const path = '/gateway/dd/sms/send';
@@ -56,7 +51,7 @@ describe('the request', () => {
   it('posts appid, Unix-seconds timestamp, seller_nick, compact request_data and a verifiable sign', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2022-07-11T07:52:16.400Z'));
-    const { doudian, requests } = client(() => answer(fixture('doudian-send-seed.json')));
+    const { doudian, requests } = client(() => jsonResponse(fixture('doudian-send-seed.json')));
     await doudian.send(seedRequest);
 
     expect(requests).toHaveLength(1);
@@ -120,7 +115,7 @@ describe('the request', () => {
 
 describe('the answer', () => {
   it('pairs the seed example — answered in swapped order — with the right messages', async () => {
-    const { doudian } = client(() => answer(fixture('doudian-send-seed.json')));
+    const { doudian } = client(() => jsonResponse(fixture('doudian-send-seed.json')));
     const results = await doudian.send(seedRequest);
     expect(results).toEqual([
       {
@@ -141,7 +136,7 @@ describe('the answer', () => {
 
   it('makes a message the gateway refused a failure that was not sent, with its recipient', async () => {
     const { doudian } = client(() =>
-      answer({
+      jsonResponse({
         code: 0,
         message: 'ok',
         data: [
@@ -175,7 +170,9 @@ describe('call-level failures', () => {
     [40005, '参数错误:sign'],
     [40006, '单次最多100条'],
   ])('makes outer code %i a GatewayError on every message: not sent, not retried', async (code, message) => {
-    const { doudian, requests } = client(() => answer({ code, message, data: null, trace_id: 'trace-2' }));
+    const { doudian, requests } = client(() =>
+      jsonResponse({ code, message, data: null, trace_id: 'trace-2' }),
+    );
     const results = await doudian.send(seedRequest);
 
     expect(requests).toHaveLength(1);
@@ -200,7 +197,7 @@ describe('call-level failures', () => {
   });
 
   it('counts an outer code the gateway does not document as maybe sent', async () => {
-    const { doudian } = client(() => answer({ code: 50000, message: '系统繁忙' }));
+    const { doudian } = client(() => jsonResponse({ code: 50000, message: '系统繁忙' }));
     const [result] = await doudian.send(seedRequest);
     expect(result).toMatchObject({ ok: false, code: 50000, retryable: false, maybeSent: true });
   });
@@ -236,7 +233,7 @@ describe('redaction', () => {
   it('keeps the secret, the signature and plain phone numbers out of hooks, errors and results', async () => {
     const seen: Array<RequestHookInfo | ResponseHookInfo> = [];
     const { doudian, requests } = client(
-      () => answer({ code: 40005, message: `参数错误:post_tel ${phone} ${secret}` }),
+      () => jsonResponse({ code: 40005, message: `参数错误:post_tel ${phone} ${secret}` }),
       {
         hooks: {
           beforeRequest: [(info) => void seen.push(info)],

@@ -1,6 +1,8 @@
+import { recordingFetch } from '@x/test-support';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
 import type { doudianOrderMessageSchema, doudianPhoneMessageSchema } from './doudian-schemas.js';
+import { sendsEverything, sentRequestData } from './doudian-test-gateway.js';
 import {
   createDoudianSmsClient,
   type DoudianMessage,
@@ -9,7 +11,6 @@ import {
   isValidationError,
   type ValidationError,
 } from './index.js';
-import { recordingFetch, sendsEverything, sentRequestData } from './test-fetch.js';
 
 const ciphertext =
   '$DcwmMAKzUZzUj258P0LNEu8bad1eFd7JmRhBXBwT57s=$PzDIsfCO+TTBInVLz+HpMIBCMLhVelkDGhDwGLF3rSagVB8UTp0EC46bGp5PzYFMPneQ4Rn3p9YcaPxkRyivTMJQMaj7v5WvJ689hh/WCv6h+Q==*CgkIARCtHCABKAESPgo874EEcU1IKaIbmqHwtm/yV5qA3KDq84ibA3LfR7ptQc6Cs5x6h1Pwodhx1Nn0Gbsez1EXWjsKEwRQNBHLGgA=$1$$';

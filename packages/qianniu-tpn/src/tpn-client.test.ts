@@ -1,4 +1,13 @@
 import { type TopSignMethod, verifyTop } from '@x/signing';
+import {
+  fixtureReader,
+  jsonResponse,
+  neverAnswers,
+  type RecordedRequest,
+  recordingFetch,
+  rejection,
+  textResponse,
+} from '@x/test-support';
 import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import type { z } from 'zod';
 import {
@@ -12,8 +21,9 @@ import {
   type TpnSendRequest,
   type TpnSendResult,
 } from './index.js';
-import { answer, fixture, neverAnswers, type RecordedRequest, recordingFetch } from './test-fetch.js';
 import type { tpnSendRequestSchema } from './tpn-schemas.js';
+
+const fixture = fixtureReader(import.meta.url);
 
 const secret = 'canary-tpn-secret-77e1';
 
@@ -36,7 +46,7 @@ const request: TpnSendRequest = {
 
 function client(
   respond: (recorded: RecordedRequest, index: number) => Response | Promise<Response> = () =>
-    answer(fixture('tpn-success.json')),
+    jsonResponse(fixture('tpn-success.json')),
   options: Partial<TpnClientOptions> = {},
 ) {
   const recording = recordingFetch(respond);
@@ -48,15 +58,6 @@ function client(
     fetch: recording.fetch,
   });
   return { tpn, requests: recording.requests };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (error: unknown) => error,
-  );
 }
 
 afterEach(() => {
@@ -153,7 +154,7 @@ describe('the answer', () => {
     ['JSON', 'tpn-success.json'],
     ['XML', 'tpn-success.xml'],
   ])('a %s success resolves ok with the message id and request id', async (_format, name) => {
-    const { tpn } = client(() => answer(fixture(name)));
+    const { tpn } = client(() => jsonResponse(fixture(name)));
     await expect(tpn.send(request)).resolves.toEqual({
       ok: true,
       is_success: true,
@@ -166,7 +167,7 @@ describe('the answer', () => {
     ['JSON', 'tpn-success-seed.json'],
     ['XML', 'tpn-success-seed.xml'],
   ])('the seed document %s example reads as documented', async (_format, name) => {
-    const { tpn } = client(() => answer(fixture(name), 'text/xml;charset=UTF-8'));
+    const { tpn } = client(() => textResponse(fixture(name), 'text/xml;charset=UTF-8'));
     await expect(tpn.send(request)).resolves.toEqual({
       ok: true,
       is_success: true,
@@ -176,7 +177,7 @@ describe('the answer', () => {
   });
 
   it('is_success false resolves with ok: false and the platform hint', async () => {
-    const { tpn } = client(() => answer(fixture('tpn-rejected.json')));
+    const { tpn } = client(() => jsonResponse(fixture('tpn-rejected.json')));
     await expect(tpn.send(request)).resolves.toEqual({
       ok: false,
       is_success: false,
@@ -189,7 +190,7 @@ describe('the answer', () => {
     ['JSON', 'error-response-seed.json'],
     ['XML', 'error-response-seed.xml'],
   ])('the seed %s error_response rejects with a TopPlatformError', async (_format, name) => {
-    const { tpn } = client(() => answer(fixture(name)));
+    const { tpn } = client(() => jsonResponse(fixture(name)));
     const error = await rejection(tpn.send(request));
     expect(isTopPlatformError(error)).toBe(true);
     expect(error).toMatchObject({
@@ -212,7 +213,7 @@ describe('retries', () => {
 
   it('can be told to retry timeouts, since a resend with the same biz_id overwrites', async () => {
     const { tpn, requests } = client(
-      (recorded, index) => (index === 0 ? neverAnswers(recorded) : answer(fixture('tpn-success.json'))),
+      (recorded, index) => (index === 0 ? neverAnswers(recorded) : jsonResponse(fixture('tpn-success.json'))),
       {
         timeout: 40,
         retry: {
@@ -230,7 +231,7 @@ describe('retries', () => {
 describe('redaction', () => {
   it('keeps the canary secret out of errors and hook payloads', async () => {
     const seen: Array<RequestHookInfo | ResponseHookInfo> = [];
-    const { tpn } = client(() => answer(`<html>${secret}</html>`, 'text/html'), {
+    const { tpn } = client(() => textResponse(`<html>${secret}</html>`, 'text/html'), {
       hooks: {
         beforeRequest: [(info) => void seen.push(info)],
         afterResponse: [(info) => void seen.push(info)],

@@ -1,4 +1,13 @@
 import { type TopSignMethod, verifyTop } from '@x/signing';
+import {
+  fixtureReader,
+  jsonResponse,
+  neverAnswers,
+  type RecordedRequest,
+  recordingFetch,
+  rejection,
+  textResponse,
+} from '@x/test-support';
 import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import type { z } from 'zod';
 import {
@@ -13,7 +22,8 @@ import {
   type ResponseHookInfo,
 } from './index.js';
 import type { jstSendMessageRequestSchema } from './jst-schemas.js';
-import { answer, fixture, neverAnswers, type RecordedRequest, recordingFetch } from './test-fetch.js';
+
+const fixture = fixtureReader(import.meta.url);
 
 const secret = 'canary-jst-secret-3b7d';
 const session = 'canary-jst-session-a4c2';
@@ -28,7 +38,7 @@ const request: JstSendMessageRequest = {
 
 function client(
   respond: (recorded: RecordedRequest, index: number) => Response | Promise<Response> = () =>
-    answer(fixture('jst-success.json')),
+    jsonResponse(fixture('jst-success.json')),
   options: Partial<JstClientOptions> = {},
 ) {
   const recording = recordingFetch(respond);
@@ -41,15 +51,6 @@ function client(
     fetch: recording.fetch,
   });
   return { jst, requests: recording.requests };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (error: unknown) => error,
-  );
 }
 
 afterEach(() => {
@@ -194,7 +195,7 @@ describe('the answer', () => {
     ['JSON', 'jst-success.json'],
     ['XML', 'jst-success.xml'],
   ])('a %s success resolves ok with the receipt', async (_format, name) => {
-    const { jst } = client(() => answer(fixture(name), 'text/javascript;charset=UTF-8'));
+    const { jst } = client(() => textResponse(fixture(name), 'text/javascript;charset=UTF-8'));
     await expect(jst.send(request)).resolves.toEqual({
       ok: true,
       request_success: true,
@@ -209,7 +210,7 @@ describe('the answer', () => {
     ['JSON', 'jst-success-seed.json'],
     ['XML', 'jst-success-seed.xml'],
   ])('the seed document %s example reads as documented', async (_format, name) => {
-    const { jst } = client(() => answer(fixture(name), 'text/xml;charset=UTF-8'));
+    const { jst } = client(() => textResponse(fixture(name), 'text/xml;charset=UTF-8'));
     await expect(jst.send(request)).resolves.toEqual({
       ok: true,
       request_success: true,
@@ -224,7 +225,7 @@ describe('the answer', () => {
     ['JSON', 'jst-rejected.json'],
     ['XML', 'jst-rejected.xml'],
   ])('a %s business rejection resolves with ok: false', async (_format, name) => {
-    const { jst } = client(() => answer(fixture(name)));
+    const { jst } = client(() => jsonResponse(fixture(name)));
     await expect(jst.send(request)).resolves.toEqual({
       ok: false,
       request_success: false,
@@ -239,7 +240,7 @@ describe('the answer', () => {
     ['JSON', 'error-response-seed.json'],
     ['XML', 'error-response-seed.xml'],
   ])('the seed %s error_response rejects with a TopPlatformError', async (_format, name) => {
-    const { jst } = client(() => answer(fixture(name)));
+    const { jst } = client(() => jsonResponse(fixture(name)));
     const error = await rejection(jst.send(request));
     expect(isTopPlatformError(error)).toBe(true);
     expect(error).toMatchObject({
@@ -253,7 +254,7 @@ describe('the answer', () => {
   });
 
   it('an illegal number rejected by the SMS service is not processed and not retried', async () => {
-    const { jst, requests } = client(() => answer(fixture('error-invalid-phone.json')));
+    const { jst, requests } = client(() => jsonResponse(fixture('error-invalid-phone.json')));
     const error = await rejection(jst.send(request));
     expect(error).toMatchObject({
       code: 15,
@@ -278,7 +279,7 @@ describe('retries', () => {
     const ban =
       '{"error_response":{"code":7,"msg":"App Call Limited","sub_code":"accesscontrol.limited-by-app-access-count","sub_msg":"This ban will last for 3 more seconds"}}';
     const { jst, requests } = client((_recorded, index) =>
-      answer(index === 0 ? ban : fixture('jst-success.json')),
+      jsonResponse(index === 0 ? ban : fixture('jst-success.json')),
     );
     const result = jst.send(request);
     await vi.advanceTimersByTimeAsync(3000);
@@ -292,7 +293,7 @@ describe('redaction', () => {
     const seen: Array<RequestHookInfo | ResponseHookInfo> = [];
     const { jst } = client(
       () =>
-        answer(
+        jsonResponse(
           `{"error_response":{"code":15,"msg":"Remote service error","sub_code":"isv.x","sub_msg":"${phone} ${session}"}}`,
         ),
       {

@@ -1,6 +1,6 @@
+import { jsonResponse, recordingFetch } from '@x/test-support';
 import { describe, expect, it } from 'vitest';
 import { createTidClient, type TidSendItem, type TidSendOptions } from './index.js';
-import { answer, recordingFetch } from './test-fetch.js';
 import { pairTidAnswer } from './tid-answer-pairing.js';
 
 const item = (order_id: string, template_code = 'SMS_1'): TidSendItem => ({
@@ -18,7 +18,7 @@ const success = (order_id: string, request_id: string) => ({
 
 /** Sends `items` to a gateway that answers `data`, whatever was asked. */
 async function sendWithAnswer(items: TidSendItem[], data: unknown[], options?: TidSendOptions) {
-  const recording = recordingFetch(() => answer({ code: 0, message: 'ok', data }));
+  const recording = recordingFetch(() => jsonResponse({ code: 0, message: 'ok', data }));
   const tid = createTidClient({
     appId: 'test-appid',
     appSecret: 'test-secret',

@@ -1,14 +1,15 @@
-import { describe, expect, it } from 'vitest';
-import { createTidClient, isValidationError, type TidClientOptions, type TidSendItem } from './index.js';
 import {
-  answer,
+  jsonResponse,
   neverAnswers,
   type RecordedRequest,
+  type RecordingFetchOptions,
   type Responder,
   recordingFetch,
-  sendsEverything,
-  sentItems,
-} from './test-fetch.js';
+  wait,
+} from '@x/test-support';
+import { describe, expect, it } from 'vitest';
+import { createTidClient, isValidationError, type TidClientOptions, type TidSendItem } from './index.js';
+import { sendsEverything, sentItems } from './tid-test-gateway.js';
 
 const itemsOf = (count: number): TidSendItem[] =>
   Array.from({ length: count }, (_, index) => ({
@@ -18,8 +19,12 @@ const itemsOf = (count: number): TidSendItem[] =>
     params: { code: index },
   }));
 
-function client(respond: Responder = sendsEverything, options: Partial<TidClientOptions> = {}) {
-  const recording = recordingFetch(respond);
+function client(
+  respond: Responder = sendsEverything,
+  options: Partial<TidClientOptions> = {},
+  recordingOptions: RecordingFetchOptions = {},
+) {
+  const recording = recordingFetch(respond, recordingOptions);
   const tid = createTidClient({
     appId: 'test-appid',
     appSecret: 'test-secret',
@@ -27,14 +32,12 @@ function client(respond: Responder = sendsEverything, options: Partial<TidClient
     ...options,
     fetch: recording.fetch,
   });
-  return { tid, requests: recording.requests };
+  return { tid, requests: recording.requests, recording };
 }
 
 /** Which chunk a request carries, from the position of its first item in `items`. */
 const chunkIndexOf = (request: RecordedRequest, items: readonly TidSendItem[]) =>
   items.findIndex((item) => item.order_id === sentItems(request)[0]?.order_id) / 100;
-
-const wait = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
 
 describe('chunking', () => {
   it('rejects an empty list with a ValidationError and sends nothing', async () => {
@@ -89,7 +92,7 @@ describe('one failing call among three', () => {
   it.each<[string, Responder, Record<string, unknown>]>([
     [
       'a GatewayError the gateway raised before sending',
-      () => answer({ code: 40004, message: '店铺未授权', data: null }),
+      () => jsonResponse({ code: 40004, message: '店铺未授权', data: null }),
       { code: 40004, retryable: false, maybeSent: false },
     ],
     [
@@ -126,22 +129,11 @@ describe('one failing call among three', () => {
 
 describe('concurrency', () => {
   async function maxInFlight(concurrency: number | undefined): Promise<number> {
-    let inFlight = 0;
-    let max = 0;
-    const { tid, requests } = client(
-      async (request) => {
-        inFlight++;
-        max = Math.max(max, inFlight);
-        await wait(20);
-        inFlight--;
-        return sendsEverything(request);
-      },
-      { concurrency },
-    );
+    const { tid, requests, recording } = client(sendsEverything, { concurrency }, { delay: 20 });
     const results = await tid.send(itemsOf(650));
     expect(requests).toHaveLength(7);
     expect(results.every((result) => result.ok)).toBe(true);
-    return max;
+    return recording.maxInFlight;
   }
 
   it('keeps at most 2 calls in flight by default, and uses both', async () => {

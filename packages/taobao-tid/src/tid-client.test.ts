@@ -1,4 +1,12 @@
 import { verifyGateway } from '@x/signing';
+import {
+  connectionFailure,
+  fixtureReader,
+  jsonResponse,
+  neverAnswers,
+  type Responder,
+  recordingFetch,
+} from '@x/test-support';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   createTidClient,
@@ -9,14 +17,9 @@ import {
   type TidClientOptions,
   type TidSendItem,
 } from './index.js';
-import {
-  answer,
-  fixture,
-  neverAnswers,
-  type Responder,
-  recordingFetch,
-  sendsEverything,
-} from './test-fetch.js';
+import { sendsEverything } from './tid-test-gateway.js';
+
+const fixture = fixtureReader(import.meta.url);
 
 const secret = 'canary-tid-secret-7e21';
 const path = '/gateway/taobao/jst/sms/tid/send';
@@ -66,7 +69,7 @@ describe('the request', () => {
   it('posts appid, Unix-seconds timestamp, tb_seller_nick, compact request_data and a verifiable sign', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2021-10-07T14:58:42.900Z'));
-    const { tid, requests } = client(() => answer(fixture('tid-send-seed.json')));
+    const { tid, requests } = client(() => jsonResponse(fixture('tid-send-seed.json')));
     await tid.send(seedItems);
 
     expect(requests).toHaveLength(1);
@@ -127,7 +130,7 @@ describe('the request', () => {
 
 describe('the answer', () => {
   it('turns the seed example into a success with its module and a failure with the daily-limit message', async () => {
-    const { tid } = client(() => answer(fixture('tid-send-seed.json')));
+    const { tid } = client(() => jsonResponse(fixture('tid-send-seed.json')));
     const results = await tid.send(seedItems);
     expect(results).toEqual([
       {
@@ -150,7 +153,7 @@ describe('the answer', () => {
 
   it('gives module: null when the gateway sends none (additional_info not asked for)', async () => {
     const { tid } = client(() =>
-      answer({
+      jsonResponse({
         code: 0,
         message: 'ok',
         data: [{ order_id: '42', code: 0, message: 'success', request_id: 'r1' }],
@@ -170,7 +173,7 @@ describe('call-level failures', () => {
     [40005, '参数错误:request_data'],
     [40006, '单次最多100条'],
   ])('makes outer code %i a GatewayError on every item: not sent, not retried', async (code, message) => {
-    const { tid, requests } = client(() => answer({ code, message, data: null, trace_id: 'trace-1' }));
+    const { tid, requests } = client(() => jsonResponse({ code, message, data: null, trace_id: 'trace-1' }));
     const results = await tid.send(seedItems);
 
     expect(requests).toHaveLength(1);
@@ -196,7 +199,7 @@ describe('call-level failures', () => {
   });
 
   it('counts an outer code the gateway does not document as maybe sent', async () => {
-    const { tid } = client(() => answer({ code: 50000, message: '系统繁忙' }));
+    const { tid } = client(() => jsonResponse({ code: 50000, message: '系统繁忙' }));
     const [result] = await tid.send(seedItems.slice(0, 1));
     expect(result).toMatchObject({ ok: false, code: 50000, retryable: false, maybeSent: true });
   });
@@ -213,11 +216,7 @@ describe('call-level failures', () => {
 
   it('retries a connection that was refused before anything was written', async () => {
     const { tid, requests } = client((request, index) => {
-      if (index === 0) {
-        throw new TypeError('fetch failed', {
-          cause: Object.assign(new Error('connect ECONNREFUSED 203.0.113.1:443'), { code: 'ECONNREFUSED' }),
-        });
-      }
+      if (index === 0) throw connectionFailure('ECONNREFUSED');
       return sendsEverything(request);
     });
     const results = await tid.send(seedItems);
@@ -231,7 +230,7 @@ describe('redaction', () => {
     const phone = '13912345678';
     const seen: Array<RequestHookInfo | ResponseHookInfo> = [];
     const { tid, requests } = client(
-      () => answer({ code: 40005, message: `参数错误:params ${phone} ${secret}` }),
+      () => jsonResponse({ code: 40005, message: `参数错误:params ${phone} ${secret}` }),
       {
         hooks: {
           beforeRequest: [(info) => void seen.push(info)],

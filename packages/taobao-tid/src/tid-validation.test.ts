@@ -1,3 +1,4 @@
+import { recordingFetch } from '@x/test-support';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
 import {
@@ -7,8 +8,8 @@ import {
   type TidSendOptions,
   type ValidationError,
 } from './index.js';
-import { recordingFetch, sendsEverything, sentItems } from './test-fetch.js';
 import type { tidSendItemSchema } from './tid-schemas.js';
+import { sendsEverything, sentItems } from './tid-test-gateway.js';
 
 const valid: TidSendItem = {
   order_id: '3006925020239565830',
