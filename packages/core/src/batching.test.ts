@@ -232,4 +232,75 @@ describe('alignByKey', () => {
     );
     expect(aligned.map((result) => result?.n)).toEqual(['first', 'second', undefined]);
   });
+  describe('strict', () => {
+    const key = (entry: { readonly order_id: string }) => entry.order_id;
+    const sent = (...keys: string[]) => keys.map((order_id) => ({ order_id }));
+    const answered = (...pairs: Array<[string, string]>) =>
+      pairs.map(([order_id, request_id]) => ({ order_id, request_id }));
+
+    it('pairs like the default when every key came back as often as it was sent, in any order', () => {
+      const aligned = alignByKey(
+        sent('a', 'b', 'a'),
+        answered(['b', 'rb'], ['a', 'ra1'], ['a', 'ra2']),
+        key,
+        key,
+        { strict: true },
+      );
+      expect(aligned.map((result) => result?.request_id)).toEqual(['ra1', 'rb', 'ra2']);
+    });
+
+    it('leaves every item of a key unpaired when its count differs, and keeps the other keys', () => {
+      const short = alignByKey(sent('a', 'b', 'a'), answered(['a', 'r?'], ['b', 'rb']), key, key, {
+        strict: true,
+      });
+      expect(short.map((result) => result?.request_id)).toEqual([undefined, 'rb', undefined]);
+      const long = alignByKey(sent('a', 'b'), answered(['a', 'r1'], ['a', 'r2'], ['b', 'rb']), key, key, {
+        strict: true,
+      });
+      expect(long.map((result) => result?.request_id)).toEqual([undefined, 'rb']);
+      // Without strict, the first copy gets the one result: a guess.
+      expect(alignByKey(sent('a', 'a'), answered(['a', 'r?']), key, key)[0]?.request_id).toBe('r?');
+    });
+
+    it('ignores results whose key was not sent, and gives an item without a result undefined', () => {
+      expect(
+        alignByKey(sent('a', 'b'), [{ order_id: 'b' }, { order_id: 'a' }], key, key, { strict: true }),
+      ).toEqual([{ order_id: 'a' }, { order_id: 'b' }]);
+      expect(alignByKey(sent('a'), [], key, key, { strict: true })).toEqual([undefined]);
+      expect(
+        alignByKey(sent('a', 'b'), answered(['a', 'ra'], ['z', 'rz']), key, key, { strict: true }).map(
+          (result) => result?.request_id,
+        ),
+      ).toEqual(['ra', undefined]);
+    });
+
+    it('fails the unpaired items of a chunk as missing-result, maybe sent, through sendInChunks', async () => {
+      const results = await sendInChunks({
+        api,
+        items: sent('1', '2', '1'),
+        echo,
+        sendChunk: async (chunk) =>
+          alignByKey(chunk, (await succeed(chunk)).slice(1), key, key, { strict: true }),
+      });
+      expect(results).toEqual([
+        {
+          order_id: '1',
+          ok: false,
+          code: 'missing-result',
+          message: expect.any(String),
+          retryable: false,
+          maybeSent: true,
+        },
+        { ok: true, order_id: '2', request_id: 'r2' },
+        {
+          order_id: '1',
+          ok: false,
+          code: 'missing-result',
+          message: expect.any(String),
+          retryable: false,
+          maybeSent: true,
+        },
+      ]);
+    });
+  });
 });

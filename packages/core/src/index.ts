@@ -1,7 +1,7 @@
 /** @module @x/core — what the @x adapters share: TOP and fw199 gateway calls, errors, retries, batching, redaction. */
 
 // Batching: pairing results with items by key, and chunked sending with one result per item
-export { alignByKey } from './batch-alignment.js';
+export { type AlignByKeyOptions, alignByKey } from './batch-alignment.js';
 export {
   type BatchFailure,
   type BatchFailureFields,

@@ -6,6 +6,7 @@
  * in input order.
  */
 import {
+  alignByKey,
   createGatewayCaller,
   defaultConcurrency,
   type GatewayCallerOptions,
@@ -14,7 +15,6 @@ import {
 } from '@x/core';
 import { requiredText } from '@x/core/schemas';
 import { z } from 'zod';
-import { type AnswerKeyed, pairDoudianAnswer } from './doudian-answer-pairing.js';
 import { rejectDuplicateRecipients } from './doudian-duplicates.js';
 import { type DoudianWireMessageOut, doudianRequestData, encodeDoudianMessage } from './doudian-encoding.js';
 import { answerKeyOf, type DoudianRecipient, recipientOf } from './doudian-recipients.js';
@@ -71,8 +71,10 @@ const sendOptionsSchema = z.object(
 );
 
 /** A message ready to send: its wire form, the key its result echoes, and the recipient its result shows. */
-interface PreparedMessage extends AnswerKeyed {
+interface PreparedMessage {
   readonly wire: DoudianWireMessageOut;
+  /** What the gateway echoes in the result's `order_id`: the order id, or "" for a message to a phone. */
+  readonly answerKey: string;
   readonly recipient: DoudianRecipient;
 }
 
@@ -129,9 +131,17 @@ export function createDoudianSmsClient(options: DoudianSmsClientOptions): Doudia
             item: doudianResultItemSchema,
             sellerNick,
           });
-          return pairDoudianAnswer(chunk, answer.items).map(
-            (result, index) => result && toDoudianResult(result, chunk[index]!.recipient),
-          );
+          // Positions cannot be trusted (the seed document's own example answers in swapped order), but each
+          // result echoes `order_id`: messages to orders pair by it, messages to phones with the "" results in
+          // order. A key answered a different number of times than it was sent (three phones, two "" results)
+          // cannot be paired: all its messages become missing-result failures (maybe sent) — no guess.
+          return alignByKey(
+            chunk,
+            answer.items,
+            (message) => message.answerKey,
+            (result) => result.order_id,
+            { strict: true },
+          ).map((result, index) => result && toDoudianResult(result, chunk[index]!.recipient));
         },
       });
     },

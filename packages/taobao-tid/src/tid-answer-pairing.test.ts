@@ -1,7 +1,6 @@
 import { jsonResponse, recordingFetch } from '@x/test-support';
 import { describe, expect, it } from 'vitest';
 import { createTidClient, type TidSendItem, type TidSendOptions } from './index.js';
-import { pairTidAnswer } from './tid-answer-pairing.js';
 
 const item = (order_id: string, template_code = 'SMS_1'): TidSendItem => ({
   order_id,
@@ -77,12 +76,5 @@ describe('pairing the answer with the items sent', () => {
     expect(results[0]).toMatchObject({ order_id: '1', ...missing });
     expect(results[1]).toMatchObject({ ok: true, request_id: 'r2' });
     expect(results[2]).toMatchObject({ order_id: '1', ...missing });
-  });
-
-  it('works on any echoed records (unit)', () => {
-    expect(
-      pairTidAnswer([{ order_id: 'a' }, { order_id: 'b' }], [{ order_id: 'b' }, { order_id: 'a' }]),
-    ).toEqual([{ order_id: 'a' }, { order_id: 'b' }]);
-    expect(pairTidAnswer([{ order_id: 'a' }], [])).toEqual([undefined]);
   });
 });

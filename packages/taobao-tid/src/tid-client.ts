@@ -4,6 +4,7 @@
  * at most 100, a bounded number at a time, and returns one result per item in input order.
  */
 import {
+  alignByKey,
   createGatewayCaller,
   defaultConcurrency,
   type GatewayCallerOptions,
@@ -12,7 +13,6 @@ import {
 } from '@x/core';
 import { requiredText } from '@x/core/schemas';
 import { z } from 'zod';
-import { pairTidAnswer } from './tid-answer-pairing.js';
 import { rejectDuplicateOrderIds } from './tid-duplicates.js';
 import { encodeTidItem, type TidWireRequestItem } from './tid-encoding.js';
 import { type TidSendResult, toTidResult } from './tid-results.js';
@@ -119,7 +119,16 @@ export function createTidClient(options: TidClientOptions): TidClient {
             item: tidResultItemSchema,
             sellerNick,
           });
-          return pairTidAnswer(chunk, answer.items).map((result) => result && toTidResult(result));
+          // The echoed order id pairs each result with its item, whatever the answer's order. A repeated order
+          // id (allowDuplicateOrderIds) pairs only when each copy has its result: otherwise nobody can tell
+          // which copy went out, so all of them become missing-result failures (maybe sent) — no guess.
+          return alignByKey(
+            chunk,
+            answer.items,
+            (item) => item.order_id,
+            (result) => result.order_id,
+            { strict: true },
+          ).map((result) => result && toTidResult(result));
         },
       });
     },
