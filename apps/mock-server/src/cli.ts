@@ -65,6 +65,8 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (values.config !== undefined) config = await loadConfigFile(values.config);
     const server = await startMockServer({
+      // Alone in its process, the CLI can let @hono/node-server swap in its faster global Response.
+      overrideGlobalObjects: true,
       ...config,
       ...(port !== undefined ? { port } : {}),
       ...(values.host !== undefined ? { host: values.host } : {}),

@@ -31,7 +31,7 @@ export type {
   SendCall,
   SendInterceptor,
 } from './pipeline/send-call.js';
-export { type RunningMockServer, startMockServer } from './start-mock-server.js';
+export { type RunningMockServer, type StartMockServerOptions, startMockServer } from './start-mock-server.js';
 // Clock
 export { createManualClock, type ManualClock, type MockClock, systemClock } from './state/clock.js';
 

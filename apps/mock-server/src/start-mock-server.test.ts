@@ -19,6 +19,18 @@ describe('startMockServer', () => {
     await server.close();
   });
 
+  it('leaves the global Response alone, so a client in the same process keeps working', async () => {
+    const server = await startMockServer({ port: 0 });
+    try {
+      const response = await fetch(`${server.url}/__mock/health`);
+      // @hono/node-server's global override would make this false, and fetch-based clients fail.
+      expect(response instanceof Response).toBe(true);
+      expect(new Response('x') instanceof Response).toBe(true);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('rejects with a clear message when the port is taken', async () => {
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));

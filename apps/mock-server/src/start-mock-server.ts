@@ -7,6 +7,17 @@ import { serve } from '@hono/node-server';
 import { createMockAppFor, type MockApp } from './create-mock-app.js';
 import { createMockRuntime, type MockServerOptions } from './mock-runtime.js';
 
+export interface StartMockServerOptions extends MockServerOptions {
+  /**
+   * Let @hono/node-server replace the global `Request` / `Response` with its lighter ones — its fastest
+   * answer path. Off by default because it changes globals for the whole process: a client under test in
+   * the same process (a test that starts the mock itself) then sees fetch fail, since `instanceof Response`
+   * no longer holds for fetch's responses. The CLI, alone in its process, turns it on.
+   * @default false
+   */
+  overrideGlobalObjects?: boolean;
+}
+
 export interface RunningMockServer {
   /** e.g. `http://127.0.0.1:8787` — no trailing slash. */
   readonly url: string;
@@ -28,13 +39,20 @@ export interface RunningMockServer {
  *   return () => server.close();
  * }
  */
-export async function startMockServer(options: MockServerOptions = {}): Promise<RunningMockServer> {
-  const runtime = createMockRuntime(options);
+export async function startMockServer(options: StartMockServerOptions = {}): Promise<RunningMockServer> {
+  const { overrideGlobalObjects = false, ...mockOptions } = options;
+  const runtime = createMockRuntime(mockOptions);
   const app = createMockAppFor(runtime);
   const { host, port } = runtime.config.config;
   // The handlers read or deliberately skip each body themselves, and Node discards an unread body after the
   // answer; @hono/node-server's own per-request cleanup listeners would only add cost.
-  const server = serve({ fetch: app.fetch, hostname: host, port, autoCleanupIncoming: false });
+  const server = serve({
+    fetch: app.fetch,
+    hostname: host,
+    port,
+    autoCleanupIncoming: false,
+    overrideGlobalObjects,
+  });
   await new Promise<void>((resolve, reject) => {
     const onError = (error: Error) => {
       server.off('listening', onListening);
