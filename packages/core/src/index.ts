@@ -14,6 +14,8 @@ export {
 } from './batching.js';
 // Wire encoding: compact JSON text
 export { compactJson } from './compact-json.js';
+// Input validation before sending
+export { type DuplicateKey, type FindDuplicateKeysOptions, findDuplicateKeys } from './duplicate-keys.js';
 // Errors: guards that work across duplicate installs, and the classes
 export {
   isGatewayError,
@@ -54,7 +56,6 @@ export type {
   RequestHookInfo,
   ResponseHookInfo,
 } from './hooks.js';
-// Input validation before sending
 export { type ValidateInputContext, validateInput } from './input-validation.js';
 // Redaction
 export { maskPhoneNumber } from './redaction.js';

@@ -9,15 +9,15 @@ import {
   alignByKey,
   createGatewayCaller,
   defaultConcurrency,
+  findDuplicateKeys,
   type GatewayCallerOptions,
   sendInChunks,
   validateInput,
 } from '@x/core';
 import { requiredText } from '@x/core/schemas';
 import { z } from 'zod';
-import { rejectDuplicateRecipients } from './doudian-duplicates.js';
 import { type DoudianWireMessageOut, doudianRequestData, encodeDoudianMessage } from './doudian-encoding.js';
-import { answerKeyOf, type DoudianRecipient, recipientOf } from './doudian-recipients.js';
+import { answerKeyOf, type DoudianRecipient, duplicateKeyOf, recipientOf } from './doudian-recipients.js';
 import type { DoudianSendRequest } from './doudian-request.js';
 import { type DoudianSendResult, type DoudianSentFields, toDoudianResult } from './doudian-results.js';
 import {
@@ -101,7 +101,18 @@ export function createDoudianSmsClient(options: DoudianSmsClientOptions): Doudia
         api: doudianPath,
       });
       const valid = validateInput(doudianSendRequestSchema, request, { api: doudianPath });
-      if (!allowDuplicateRecipients) rejectDuplicateRecipients(valid.messages);
+      if (!allowDuplicateRecipients) {
+        // The same recipient twice would text that person twice: almost always a bug upstream (a retried job,
+        // a merged list), so it is refused before anything is sent unless the caller says it is on purpose.
+        const duplicate = findDuplicateKeys(valid.messages, {
+          api: doudianPath,
+          listField: 'messages',
+          keyOf: duplicateKeyOf,
+          consequence:
+            'that recipient would be texted twice (pass allowDuplicateRecipients: true to send both)',
+        });
+        if (duplicate) throw duplicate;
+      }
       // Encoded before the first call, so a template variable that is not JSON fails validation, not a call.
       const prepared: PreparedMessage[] = valid.messages.map((message, index) => ({
         wire: encodeDoudianMessage(message, index),

@@ -2,7 +2,7 @@
  * Who a message goes to, in the three forms the client needs: what the gateway echoes (the answer key), what a
  * result may show (masked), and what counts as the same recipient twice (the duplicate key).
  */
-import { maskPhoneNumber } from '@x/core';
+import { type DuplicateKey, maskPhoneNumber } from '@x/core';
 import { mainlandMobilePattern } from '@x/core/schemas';
 import type { DoudianParsedMessage } from './doudian-schemas.js';
 
@@ -47,4 +47,15 @@ export function recipientOf(message: DoudianParsedMessage): DoudianRecipient {
 /** What the gateway echoes in a result's `order_id`: the order id, or "" for a message to a phone. */
 export function answerKeyOf(message: DoudianParsedMessage): string {
   return 'order_id' in message ? message.order_id : '';
+}
+
+/**
+ * What counts as the same recipient twice: the same `order_id`, or the same `post_tel` text. A plain number and
+ * a ciphertext of the same phone cannot be recognised as one recipient (only Douyin can decrypt the
+ * ciphertext), and neither can two ciphertexts of it.
+ */
+export function duplicateKeyOf(message: DoudianParsedMessage): DuplicateKey {
+  return 'order_id' in message
+    ? { field: 'order_id', value: message.order_id }
+    : { field: 'post_tel', value: message.post_tel };
 }

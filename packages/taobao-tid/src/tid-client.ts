@@ -7,13 +7,13 @@ import {
   alignByKey,
   createGatewayCaller,
   defaultConcurrency,
+  findDuplicateKeys,
   type GatewayCallerOptions,
   sendInChunks,
   validateInput,
 } from '@x/core';
 import { requiredText } from '@x/core/schemas';
 import { z } from 'zod';
-import { rejectDuplicateOrderIds } from './tid-duplicates.js';
 import { encodeTidItem, type TidWireRequestItem } from './tid-encoding.js';
 import { type TidSendResult, toTidResult } from './tid-results.js';
 import {
@@ -98,7 +98,17 @@ export function createTidClient(options: TidClientOptions): TidClient {
         api: tidPath,
       });
       const valid = validateInput(itemsSchema, items, { api: tidPath, fieldPrefix: 'items' });
-      if (!allowDuplicateOrderIds) rejectDuplicateOrderIds(valid.map((item) => item.order_id));
+      if (!allowDuplicateOrderIds) {
+        // The same order id twice would text that buyer twice: almost always a bug upstream (a retried job, a
+        // merged list), so it is refused before anything is sent unless the caller says it is on purpose.
+        const duplicate = findDuplicateKeys(valid, {
+          api: tidPath,
+          listField: 'items',
+          keyOf: (item) => ({ field: 'order_id', value: item.order_id }),
+          consequence: 'that buyer would be texted twice (pass allowDuplicateOrderIds: true to send both)',
+        });
+        if (duplicate) throw duplicate;
+      }
       const prepared: PreparedItem[] = valid.map((item) => ({
         order_id: item.order_id,
         wire: encodeTidItem(item),
