@@ -515,8 +515,14 @@ describe('TOP HTTP details', () => {
 
   it('answers 405 to methods other than GET and POST', async () => {
     const { app } = setup();
-    const response = await app.request('/router/rest', { method: 'PUT' });
-    expect(response.status).toBe(405);
-    expect(response.headers.get('allow')).toBe('GET, POST');
+    for (const method of ['PUT', 'DELETE', 'PATCH', 'HEAD']) {
+      const response = await app.request(
+        `/router/rest?${new URLSearchParams(signedTopParams(jstBusiness()))}`,
+        { method },
+      );
+      expect(response.status).toBe(405);
+      expect(response.headers.get('allow')).toBe('GET, POST');
+    }
+    expect(app.mock.inbox.statistics.recorded).toBe(0);
   });
 });

@@ -21,8 +21,9 @@ export function createTopApp(runtime: MockRuntime): Hono<MockEnv> {
   // One handler for every method: a second route on the same path would send each request through Hono's
   // slower multi-handler dispatch.
   app.all(topPath, async (c) => {
+    // c.req.method is the real one (Hono routes HEAD as GET): a HEAD must not send — and record — a message.
     const httpMethod = c.req.method;
-    if (httpMethod !== 'GET' && httpMethod !== 'POST' && httpMethod !== 'HEAD') {
+    if (httpMethod !== 'GET' && httpMethod !== 'POST') {
       // Only GET and POST are TOP; anything else gets a bare 405 (no platform document covers it).
       return new Response(null, { status: 405, headers: { allow: 'GET, POST' } });
     }
