@@ -21,7 +21,7 @@ export interface BatchFailureFields {
    * answer had no result for the item, or `unexpected` for a non-@x error.
    */
   readonly code: number | string;
-  /** Why it failed: the platform's message, verbatim, or the error's message. */
+  /** Why it failed: the platform's message, verbatim but for phone numbers (masked), or the error's message. */
   readonly message: string;
   /** Retrying this item is safe and may succeed. */
   readonly retryable: boolean;

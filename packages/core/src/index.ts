@@ -58,7 +58,7 @@ export type {
 } from './hooks.js';
 export { type ValidateInputContext, validateInput } from './input-validation.js';
 // Redaction
-export { maskPhoneNumber } from './redaction.js';
+export { maskPhoneNumber, redactText } from './redaction.js';
 // The retry policy
 export {
   defaultRetryPolicy,

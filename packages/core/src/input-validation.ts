@@ -3,7 +3,7 @@
  * the field (`phone_number`, `messages.3.order_id`) and says why, without echoing the value.
  */
 import { ValidationError, type ValidationIssue } from './errors.js';
-import { createRedactor } from './redaction.js';
+import { redactText } from './redaction.js';
 import type { StandardSchemaV1 } from './standard-schema.js';
 
 /** Where the input belongs, for the error: the API and an optional prefix for every field path. */
@@ -13,8 +13,6 @@ export interface ValidateInputContext {
   /** Prepended to every field path, e.g. `items` turns `3.order_id` into `items.3.order_id`. */
   readonly fieldPrefix?: string | undefined;
 }
-
-const redactor = createRedactor([]);
 
 /**
  * Validates `value` with a synchronous Standard Schema (a zod schema, for instance) and returns the parsed
@@ -49,6 +47,6 @@ function toValidationIssue(issue: StandardSchemaV1.Issue, fieldPrefix: string | 
   // Messages come from our own field rules and never contain values; redact anyway in case a schema does.
   return {
     field: segments.length > 0 ? segments.join('.') : 'request',
-    reason: redactor.text(issue.message),
+    reason: redactText(issue.message),
   };
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createRedactor, maskPhoneNumber, redactedMarker } from './redaction.js';
+import { createRedactor, maskPhoneNumber, redactedMarker, redactText } from './redaction.js';
 
 const secret = 'canary-secret-9f2c';
 const session = 'canary+session/7b1=';
@@ -13,6 +13,32 @@ describe('maskPhoneNumber', () => {
 
   it('masks short values completely', () => {
     expect(maskPhoneNumber('1380013')).toBe('****');
+  });
+});
+
+describe('redactText', () => {
+  it('masks phone numbers standing alone and in JSON phone fields, but not longer digit runs', () => {
+    expect(redactText('请求失败,号码13912345678的短信发送次数超过当天限制, order 3006925020239565830')).toBe(
+      '请求失败,号码139****5678的短信发送次数超过当天限制, order 3006925020239565830',
+    );
+    expect(redactText('{"post_tel":"13900139000","n":1}')).toBe('{"post_tel":"139****9000","n":1}');
+  });
+
+  it('replaces session= and sign= values, and leaves text without them alone', () => {
+    expect(redactText('retry with session=abc&sign=DEF')).toBe(
+      `retry with session=${redactedMarker}&sign=${redactedMarker}`,
+    );
+    expect(redactText('Remote service error,请求失败')).toBe('Remote service error,请求失败');
+  });
+
+  it('is what a redactor without secret values does to text', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.stringMatching(/^1\d{10}$/), (text, phone) => {
+        const value = `${text} ${phone} ${text}`;
+        expect(redactText(value)).toBe(createRedactor([]).text(value));
+        expect(redactText(value)).not.toContain(phone);
+      }),
+    );
   });
 });
 

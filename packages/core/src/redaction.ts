@@ -33,6 +33,16 @@ export function maskPhoneNumber(value: string): string {
   return `${value.slice(0, 3)}****${value.slice(-4)}`;
 }
 
+/**
+ * Redacts free text that holds no known secret value: phone numbers masked (`13800138000` → `138****8000`),
+ * standing alone and in JSON phone fields, and `session=`/`sign=` values replaced. For platform text passed
+ * on to callers, such as a gateway item's `message`, which may quote the number it failed for.
+ * @example redactText('号码13912345678的短信发送次数超过当天限制') // '号码139****5678的短信发送次数超过当天限制'
+ */
+export function redactText(value: string): string {
+  return secretless.text(value);
+}
+
 /** Redacts strings for one call: knows that call's secret values (app secret, session keys). */
 export interface Redactor {
   /** Free text: secret values, `session=`/`sign=` pairs, phone numbers in JSON and standing alone. */
@@ -92,3 +102,5 @@ export function createRedactor(secretValues: readonly (string | undefined)[]): R
 
   return { text, params, url };
 }
+
+const secretless = createRedactor([]);

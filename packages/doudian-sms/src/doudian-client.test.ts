@@ -230,6 +230,34 @@ describe('call-level failures', () => {
 describe('redaction', () => {
   const phone = '13912345678';
 
+  it('masks a phone number that a refused message’s message quotes', async () => {
+    const { doudian } = client(() =>
+      jsonResponse({
+        code: 0,
+        message: 'ok',
+        data: [
+          { code: 0, message: '', order_id: '1', message_id: 'm1' },
+          { code: 40005, message: `参数错误:post_tel ${phone} 已退订`, order_id: '', message_id: '' },
+        ],
+      }),
+    );
+    const results = await doudian.send({
+      sign: 's',
+      template_id: 't',
+      messages: [{ order_id: '1' }, { post_tel: phone }],
+    });
+    expect(results[1]).toEqual({
+      ok: false,
+      code: 40005,
+      message: '参数错误:post_tel 139****5678 已退订',
+      retryable: false,
+      maybeSent: false,
+      order_id: '',
+      post_tel: '139****5678',
+    });
+    expect(JSON.stringify(results)).not.toContain(phone);
+  });
+
   it('keeps the secret, the signature and plain phone numbers out of hooks, errors and results', async () => {
     const seen: Array<RequestHookInfo | ResponseHookInfo> = [];
     const { doudian, requests } = client(

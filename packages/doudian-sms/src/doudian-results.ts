@@ -2,7 +2,7 @@
  * What `send()` returns for each message: the gateway's per-item answer (seed 002 §3–4) turned into a
  * discriminated union on `ok`, with the recipient it belongs to.
  */
-import type { BatchFailureFields } from '@x/core';
+import { type BatchFailureFields, redactText } from '@x/core';
 import type { DoudianRecipient } from './doudian-recipients.js';
 import type { DoudianResultItem } from './doudian-schemas.js';
 
@@ -20,7 +20,8 @@ export type DoudianSendSuccess = DoudianSentFields & DoudianRecipient;
 
 /**
  * The message was not sent, or may not have been. `code`/`message` are the gateway's own for a message it
- * refused; for a failed call they come from the error (`error`), which failed every message of its chunk.
+ * refused, with any phone number in the message masked; for a failed call they come from the error (`error`),
+ * which failed every message of its chunk.
  * `maybeSent` says whether to check receipts before sending again; `retryable` whether resending now is safe.
  */
 export type DoudianSendFailure = BatchFailureFields & DoudianRecipient;
@@ -37,7 +38,8 @@ export function toDoudianResult(item: DoudianResultItem, recipient: DoudianRecip
   return {
     ok: false,
     code: item.code,
-    message: item.message,
+    // The gateway may quote the phone in the reason: masked, as `post_tel` is.
+    message: redactText(item.message),
     retryable: false,
     maybeSent: false,
     ...recipient,

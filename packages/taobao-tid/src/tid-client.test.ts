@@ -226,6 +226,35 @@ describe('call-level failures', () => {
 });
 
 describe('redaction', () => {
+  it('masks a phone number that a refused item’s message quotes', async () => {
+    const phone = '13912345678';
+    const { tid } = client(() =>
+      jsonResponse({
+        code: 0,
+        message: 'ok',
+        data: [
+          {
+            order_id: '42',
+            code: 1,
+            message: `Remote service error,请求失败,号码${phone}的短信发送次数超过当天限制。`,
+            request_id: '',
+            module: null,
+          },
+        ],
+      }),
+    );
+    const [result] = await tid.send([{ order_id: '42', sms_free_sign_name: 's', template_code: 't' }]);
+    expect(result).toEqual({
+      ok: false,
+      order_id: '42',
+      code: 1,
+      message: 'Remote service error,请求失败,号码139****5678的短信发送次数超过当天限制。',
+      retryable: false,
+      maybeSent: false,
+    });
+    expect(JSON.stringify(result)).not.toContain(phone);
+  });
+
   it('keeps the secret, the signature and phone numbers out of hooks, errors and results', async () => {
     const phone = '13912345678';
     const seen: Array<RequestHookInfo | ResponseHookInfo> = [];

@@ -2,7 +2,7 @@
  * What `send()` returns for each item: the gateway's per-item answer (seed 001 §3) turned into a
  * discriminated union on `ok`, so a failed item cannot be read as a sent one.
  */
-import type { BatchFailureFields } from '@x/core';
+import { type BatchFailureFields, redactText } from '@x/core';
 import type { TidResultItem } from './tid-schemas.js';
 
 /** The `module` of a result: returned when the item asked for `additional_info`. */
@@ -29,7 +29,8 @@ export interface TidSendSuccess {
 /**
  * The item was not sent, or may not have been. `code`/`message` are the gateway's own for an item it
  * refused (e.g. `1`, `Remote service error,请求失败,当前号码的短信发送次数超过当天限制。` — the buyer's
- * daily limit); for a failed call they come from the error (`error`), which failed every item of its chunk.
+ * daily limit), with any phone number in the message masked; for a failed call they come from the error
+ * (`error`), which failed every item of its chunk.
  * `maybeSent` says whether to check receipts before sending again; `retryable` whether resending now is safe.
  */
 export interface TidSendFailure extends BatchFailureFields {
@@ -58,7 +59,8 @@ export function toTidResult(item: TidResultItem): TidSendResult {
     ok: false,
     order_id: item.order_id,
     code: item.code,
-    message: item.message,
+    // The gateway may quote the buyer's number in the reason: masked, as everywhere else.
+    message: redactText(item.message),
     retryable: false,
     maybeSent: false,
   };
