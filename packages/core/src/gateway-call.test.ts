@@ -111,6 +111,44 @@ describe('the gateway request', () => {
     expect(requests[0]?.form.seller_nick).toBe('other-shop');
   });
 
+  it.each<[string, unknown, string]>([
+    ['an empty', '', 'must not be empty'],
+    ['a blank', '  ', 'must not be empty'],
+    ['a non-string', 42, 'is required and must be a string'],
+  ])(
+    'refuses %s per-call seller rather than sending for the client’s',
+    async (_label, sellerNick, reason) => {
+      const { caller, requests } = client(() => jsonResponse({ code: 0, message: 'ok', data: [] }));
+      const error = await rejection(
+        caller.call({
+          path: '/gateway/dd/sms/send',
+          sellerField: 'seller_nick',
+          requestData: {},
+          item: doudianItem,
+          sellerNick: sellerNick as string,
+        }),
+      );
+      expect(isValidationError(error)).toBe(true);
+      expect(error).toMatchObject({ api: '/gateway/dd/sms/send', field: 'sellerNick', reason });
+      expect(requests).toHaveLength(0);
+    },
+  );
+
+  it('tells which seller a call is for: its own, or the client’s when it names none', () => {
+    const { caller } = client(() => jsonResponse({ code: 0, message: 'ok', data: [] }));
+    expect(caller.sellerFor(tidPath)).toBe('test-seller');
+    expect(caller.sellerFor(tidPath, undefined)).toBe('test-seller');
+    expect(caller.sellerFor(tidPath, 'other-shop')).toBe('other-shop');
+    let caught: unknown;
+    try {
+      caller.sellerFor(tidPath, '');
+    } catch (error) {
+      caught = error;
+    }
+    expect(isValidationError(caught)).toBe(true);
+    expect(caught).toMatchObject({ api: tidPath, field: 'sellerNick' });
+  });
+
   it('signs each retry afresh over the same request_data text', async () => {
     const { caller, requests } = client((_request, index) => {
       if (index === 0) throw connectionFailure('ECONNREFUSED');

@@ -8,9 +8,10 @@ import { signGateway, unixSeconds } from '@x/signing';
 import { runCall } from './call-runner.js';
 import { compactJson } from './compact-json.js';
 import { GatewayError, TransportError } from './errors.js';
+import { requiredText } from './field-rules.js';
 import type { RawResponse } from './form-post.js';
 import { gatewayRequestDataField, gatewayResponseSchema } from './gateway-envelope.js';
-import { validationError } from './input-validation.js';
+import { validateInput, validationError } from './input-validation.js';
 import { OptionsCheck } from './options-check.js';
 import { createRedactor, type Redactor } from './redaction.js';
 import type { StandardSchemaV1 } from './standard-schema.js';
@@ -51,7 +52,10 @@ export interface GatewayCallRequest<Item> {
   readonly requestData: unknown;
   /** Validates each item of the answer's `data`. */
   readonly item: StandardSchemaV1<unknown, Item>;
-  /** The seller for this call; overrides the client's. */
+  /**
+   * The seller for this call; overrides the client's. An empty or blank string is a ValidationError, never
+   * the client's seller.
+   */
   readonly sellerNick?: string | undefined;
 }
 
@@ -72,6 +76,12 @@ export interface GatewayCaller {
    * retries per the policy, and returns the items; throws GatewayError or TransportError.
    */
   call<Item>(request: GatewayCallRequest<Item>): Promise<GatewayCallResult<Item>>;
+  /**
+   * The seller a call to `path` is for: `sellerNick` when given, else the client's. Throws a ValidationError
+   * (field `sellerNick`) for a given `sellerNick` that is empty, blank or not a string. `call` applies it; a
+   * client that sends in several calls can apply it once, before the first.
+   */
+  sellerFor(path: string, sellerNick?: string | undefined): string;
 }
 
 /** Creates a gateway caller. Throws a ValidationError naming any missing or malformed option. */
@@ -88,12 +98,20 @@ export function createGatewayCaller(options: GatewayCallerOptions): GatewayCalle
   const origin = baseUrl.replace(/\/+$/, '');
   const redactor = createRedactor([appSecret]);
 
+  const sellerFor = (path: string, sellerNick?: string | undefined): string =>
+    // An empty per-call seller is a caller's bug, not a request for the default: sending for the client's
+    // seller instead would text on another shop's behalf.
+    sellerNick === undefined
+      ? options.sellerNick
+      : validateInput(requiredText, sellerNick, { api: path, fieldPrefix: 'sellerNick' });
+
   return {
+    sellerFor,
     async call<Item>(request: GatewayCallRequest<Item>): Promise<GatewayCallResult<Item>> {
       const { path } = request;
-      const sellerNick = request.sellerNick || options.sellerNick;
       if (!path.startsWith('/'))
         throw validationError(path, [{ field: 'path', reason: 'must start with /' }]);
+      const sellerNick = sellerFor(path, request.sellerNick);
       // Encoded once: every attempt sends, and signs, exactly the same text.
       const requestData = compactJson(request.requestData, path, gatewayRequestDataField);
       return runCall({

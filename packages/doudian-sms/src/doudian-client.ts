@@ -14,7 +14,6 @@ import {
   sendInChunks,
   validateInput,
 } from '@x/core';
-import { requiredText } from '@x/core/schemas';
 import { z } from 'zod';
 import { type DoudianWireMessageOut, doudianRequestData, encodeDoudianMessage } from './doudian-encoding.js';
 import { answerKeyOf, type DoudianRecipient, duplicateKeyOf, recipientOf } from './doudian-recipients.js';
@@ -64,7 +63,6 @@ export interface DoudianSmsClient {
 
 const sendOptionsSchema = z.object(
   {
-    sellerNick: requiredText.optional(),
     allowDuplicateRecipients: z.boolean({ error: 'must be a boolean' }).optional(),
   },
   { error: 'must be an object' },
@@ -97,9 +95,10 @@ export function createDoudianSmsClient(options: DoudianSmsClientOptions): Doudia
 
   return {
     async send(request, sendOptions = {}) {
-      const { sellerNick, allowDuplicateRecipients } = validateInput(sendOptionsSchema, sendOptions, {
+      const { allowDuplicateRecipients } = validateInput(sendOptionsSchema, sendOptions, {
         api: doudianPath,
       });
+      const sellerNick = gateway.sellerFor(doudianPath, sendOptions.sellerNick);
       const valid = validateInput(doudianSendRequestSchema, request, { api: doudianPath });
       if (!allowDuplicateRecipients) {
         // The same recipient twice would text that person twice: almost always a bug upstream (a retried job,

@@ -12,7 +12,6 @@ import {
   sendInChunks,
   validateInput,
 } from '@x/core';
-import { requiredText } from '@x/core/schemas';
 import { z } from 'zod';
 import { encodeTidItem, type TidWireRequestItem } from './tid-encoding.js';
 import { type TidSendResult, toTidResult } from './tid-results.js';
@@ -62,7 +61,6 @@ const itemsSchema = z.array(tidSendItemSchema, { error: 'must be an array of ite
 
 const sendOptionsSchema = z.object(
   {
-    sellerNick: requiredText.optional(),
     allowDuplicateOrderIds: z.boolean({ error: 'must be a boolean' }).optional(),
   },
   { error: 'must be an object' },
@@ -94,9 +92,8 @@ export function createTidClient(options: TidClientOptions): TidClient {
 
   return {
     async send(items, sendOptions = {}) {
-      const { sellerNick, allowDuplicateOrderIds } = validateInput(sendOptionsSchema, sendOptions, {
-        api: tidPath,
-      });
+      const { allowDuplicateOrderIds } = validateInput(sendOptionsSchema, sendOptions, { api: tidPath });
+      const sellerNick = gateway.sellerFor(tidPath, sendOptions.sellerNick);
       const valid = validateInput(itemsSchema, items, { api: tidPath, fieldPrefix: 'items' });
       if (!allowDuplicateOrderIds) {
         // The same order id twice would text that buyer twice: almost always a bug upstream (a retried job, a
