@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { alignByKey } from './batch-alignment.js';
-import { type BatchResult, sendInChunks } from './batching.js';
+import { type BatchResult, resolveConcurrency, sendInChunks } from './batching.js';
 import { isValidationError } from './error-guards.js';
 import { GatewayError, TransportError } from './errors.js';
 
@@ -201,6 +201,23 @@ describe('sendInChunks', () => {
   });
 });
 
+describe('resolveConcurrency', () => {
+  it('fills in the default of 2 and keeps a positive integer', () => {
+    expect(resolveConcurrency(undefined)).toBe(2);
+    expect(resolveConcurrency(1)).toBe(1);
+    expect(resolveConcurrency(8)).toBe(8);
+  });
+
+  it.each([0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY])(
+    'refuses %s with a RangeError',
+    (concurrency) => {
+      expect(() => resolveConcurrency(concurrency)).toThrow(
+        new RangeError(`concurrency must be a positive integer, got ${concurrency}`),
+      );
+    },
+  );
+});
+
 describe('alignByKey', () => {
   it('pairs results with items by key whatever their order (the Douyin document answers out of order)', () => {
     const sent = [
@@ -275,6 +292,14 @@ describe('alignByKey', () => {
     });
 
     it('fails the unpaired items of a chunk as missing-result, maybe sent, through sendInChunks', async () => {
+      const missing = (order_id: string) => ({
+        order_id,
+        ok: false,
+        code: 'missing-result',
+        message: expect.any(String),
+        retryable: false,
+        maybeSent: true,
+      });
       const results = await sendInChunks({
         api,
         items: sent('1', '2', '1'),
@@ -282,25 +307,7 @@ describe('alignByKey', () => {
         sendChunk: async (chunk) =>
           alignByKey(chunk, (await succeed(chunk)).slice(1), key, key, { strict: true }),
       });
-      expect(results).toEqual([
-        {
-          order_id: '1',
-          ok: false,
-          code: 'missing-result',
-          message: expect.any(String),
-          retryable: false,
-          maybeSent: true,
-        },
-        { ok: true, order_id: '2', request_id: 'r2' },
-        {
-          order_id: '1',
-          ok: false,
-          code: 'missing-result',
-          message: expect.any(String),
-          retryable: false,
-          maybeSent: true,
-        },
-      ]);
+      expect(results).toEqual([missing('1'), { ok: true, order_id: '2', request_id: 'r2' }, missing('1')]);
     });
   });
 });

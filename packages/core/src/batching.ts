@@ -93,7 +93,7 @@ export async function sendInChunks<Item, Success extends object, Echo extends ob
 ): Promise<Array<BatchResult<Success, Echo>>> {
   const { items, sendChunk, echo } = options;
   const chunkSize = positiveInteger('chunkSize', options.chunkSize ?? defaultChunkSize);
-  const concurrency = positiveInteger('concurrency', options.concurrency ?? defaultConcurrency);
+  const concurrency = resolveConcurrency(options.concurrency);
   if (items.length === 0) {
     throw validationError(options.api, [
       { field: options.itemsField ?? 'items', reason: 'must contain at least one item' },
@@ -140,6 +140,15 @@ const missingResult: BatchFailureFields = {
   retryable: false,
   maybeSent: true,
 };
+
+/**
+ * `concurrency` with its default (2) filled in, or a RangeError for one that is not a positive integer — for a
+ * client that takes it as an option and should refuse a bad one when it is created, not at its first send.
+ * @example const concurrency = resolveConcurrency(options.concurrency);
+ */
+export function resolveConcurrency(concurrency: number | undefined): number {
+  return positiveInteger('concurrency', concurrency ?? defaultConcurrency);
+}
 
 /** The failure fields for every item of a chunk whose call failed. */
 function callFailure(thrown: unknown): BatchFailureFields {

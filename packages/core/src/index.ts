@@ -9,6 +9,7 @@ export {
   type BatchSuccess,
   defaultChunkSize,
   defaultConcurrency,
+  resolveConcurrency,
   type SendInChunksOptions,
   sendInChunks,
 } from './batching.js';

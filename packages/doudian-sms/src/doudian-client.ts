@@ -8,9 +8,9 @@
 import {
   alignByKey,
   createGatewayCaller,
-  defaultConcurrency,
   findDuplicateKeys,
   type GatewayCallerOptions,
+  resolveConcurrency,
   sendInChunks,
   validateInput,
 } from '@x/core';
@@ -88,10 +88,7 @@ interface PreparedMessage {
  */
 export function createDoudianSmsClient(options: DoudianSmsClientOptions): DoudianSmsClient {
   const gateway = createGatewayCaller(options);
-  const concurrency = options.concurrency ?? defaultConcurrency;
-  if (!Number.isInteger(concurrency) || concurrency < 1) {
-    throw new RangeError(`concurrency must be a positive integer, got ${concurrency}`);
-  }
+  const concurrency = resolveConcurrency(options.concurrency);
 
   return {
     async send(request, sendOptions = {}) {

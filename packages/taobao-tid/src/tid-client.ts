@@ -6,9 +6,9 @@
 import {
   alignByKey,
   createGatewayCaller,
-  defaultConcurrency,
   findDuplicateKeys,
   type GatewayCallerOptions,
+  resolveConcurrency,
   sendInChunks,
   validateInput,
 } from '@x/core';
@@ -85,10 +85,7 @@ interface PreparedItem {
  */
 export function createTidClient(options: TidClientOptions): TidClient {
   const gateway = createGatewayCaller(options);
-  const concurrency = options.concurrency ?? defaultConcurrency;
-  if (!Number.isInteger(concurrency) || concurrency < 1) {
-    throw new RangeError(`concurrency must be a positive integer, got ${concurrency}`);
-  }
+  const concurrency = resolveConcurrency(options.concurrency);
 
   return {
     async send(items, sendOptions = {}) {
