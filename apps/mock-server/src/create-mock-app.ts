@@ -3,11 +3,13 @@
  * mounted with `app.route()`. Tests call `app.request()`; `startMockServer` serves it.
  */
 import { Hono } from 'hono';
+import { isConnectionDropped } from './faults/transport-delivery.js';
 import { createGatewayApp } from './gateway/gateway-app.js';
 import type { MockEnv } from './http/mock-env.js';
 import { createInspectionApp } from './inspection/inspection-app.js';
 import { createMockRuntime, type MockRuntime, type MockServerOptions } from './mock-runtime.js';
 import { createTopApp } from './top/top-app.js';
+import { createInboxPageApp } from './ui/inbox-page-app.js';
 
 /** The Hono app, plus the runtime behind it for in-process tests (`app.mock.inbox`, `app.mock.journal`). */
 export type MockApp = Hono<MockEnv> & { readonly mock: MockRuntime };
@@ -28,10 +30,13 @@ export function createMockAppFor(runtime: MockRuntime): MockApp {
   app.route('/', createTopApp(runtime));
   app.route('/', createGatewayApp(runtime));
   app.route('/__mock', createInspectionApp(runtime));
+  app.route('/', createInboxPageApp(runtime));
   app.notFound((c) =>
     c.json({ error: 'not found', method: c.req.method, path: c.req.path, endpoints: endpointList }, 404),
   );
   app.onError((error, c) => {
+    // In-process, a dropped connection (a fault or magic value) rejects app.request(), as fetch would.
+    if (isConnectionDropped(error)) throw error;
     // Never expected: every input has a documented answer. Logged loudly, answered as a plain 500.
     console.error('@x/mock-server: unexpected error', error);
     return c.json({ error: 'internal error in the mock server', message: String(error) }, 500);
@@ -40,6 +45,7 @@ export function createMockAppFor(runtime: MockRuntime): MockApp {
 }
 
 const endpointList = [
+  'GET / (the inbox page)',
   'GET|POST /router/rest',
   'POST /gateway/taobao/jst/sms/tid/send',
   'POST /gateway/dd/sms/send',
@@ -47,4 +53,9 @@ const endpointList = [
   'GET /__mock/config',
   'GET|DELETE /__mock/messages',
   'GET|DELETE /__mock/requests',
+  'GET /__mock/magic',
+  'GET|POST|DELETE /__mock/faults',
+  'GET|POST|DELETE /__mock/clock',
+  'GET|DELETE /__mock/limits',
+  'POST /__mock/reset',
 ];

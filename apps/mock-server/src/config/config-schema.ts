@@ -72,11 +72,20 @@ const gatewayAppSchema = z
     path: ['appId'],
   });
 
+/** Where a signature or template is in the platform's review. Only `approved` ones send (registry on). */
+export const reviewStatuses = ['approved', 'pending', 'rejected'] as const;
+export type ReviewStatus = (typeof reviewStatuses)[number];
+const reviewStatus = z
+  .enum(reviewStatuses, { error: 'must be one of approved, pending, rejected' })
+  .default('approved');
+
 const smsTemplateSchema = z.strictObject({
   /** `template_code` (JST, TID) or `template_id` (Douyin). */
   code: nonEmptyText,
   /** The text with `${name}` placeholders, without the `【signature】`. */
   text: z.string({ error: 'must be a string' }),
+  /** @default 'approved' */
+  status: reviewStatus,
 });
 
 const qianniuTemplateSchema = z.strictObject({
@@ -86,7 +95,19 @@ const qianniuTemplateSchema = z.strictObject({
   title: z.string({ error: 'must be a string' }).optional(),
   /** Content with `${name}` placeholders, filled from `content_param`. */
   content: z.string({ error: 'must be a string' }).optional(),
+  /** @default 'approved' */
+  status: reviewStatus,
 });
+
+/** An SMS signature (`sms_free_sign_name`, Douyin `sign`): its name, or the name and its review status. */
+const signatureSchema = z.union(
+  [nonEmptyText, z.strictObject({ name: nonEmptyText, status: reviewStatus })],
+  { error: 'must be a signature name or { name, status }' },
+);
+
+/** The profiles `--profile` selects: `realistic` turns on what the platforms enforce and a test rarely wants. */
+export const mockProfiles = ['default', 'realistic'] as const;
+export type MockProfile = (typeof mockProfiles)[number];
 
 export const mockConfigSchema = z.strictObject({
   /** @default '127.0.0.1' */
@@ -119,12 +140,36 @@ export const mockConfigSchema = z.strictObject({
         ]),
     })
     .prefault({}),
+  /** `realistic` turns the per-recipient limits on (unless `limits.enabled` says otherwise). @default 'default' */
+  profile: z.enum(mockProfiles, { error: 'must be default or realistic' }).default('default'),
   templates: z
     .strictObject({
+      /**
+       * Check every message against the lists below: unknown or unapproved signatures and templates, and
+       * missing or extra variables, are refused in the platform's shape. Off: templates only render text.
+       * @default false
+       */
+      registry: z.boolean({ error: 'must be true or false' }).default(false),
+      signatures: z.array(signatureSchema).default(() => []),
       sms: z.array(smsTemplateSchema).default(() => []),
       qianniu: z.array(qianniuTemplateSchema).default(() => []),
     })
     .prefault({}),
+  /** Per-recipient SMS limits (same app, signature and recipient), as Alibaba's SMS platform enforces them. */
+  limits: z
+    .strictObject({
+      /** @default false, true with `profile: 'realistic'` */
+      enabled: z.boolean({ error: 'must be true or false' }).optional(),
+      /** Messages per 60 seconds. @default 1 */
+      perMinute: integer(1, 1_000_000).default(1),
+      /** Messages per 60 minutes. @default 5 */
+      perHour: integer(1, 1_000_000).default(5),
+      /** Messages per calendar day in GMT+8. @default 10 */
+      perDay: integer(1, 1_000_000).default(10),
+    })
+    .prefault({}),
+  /** Answer the reserved recipients of the magic catalog (`GET /__mock/magic`) with their outcomes. @default true */
+  magicValues: z.boolean({ error: 'must be true or false' }).default(true),
   /** Messages the inbox keeps (oldest dropped first). @default 10000 */
   inboxSize: integer(1, 1_000_000).default(10_000),
   /** Requests the journal keeps. @default 1000 */

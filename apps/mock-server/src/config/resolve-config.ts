@@ -3,7 +3,12 @@
  * sellers and templates, so no request scans a list.
  */
 import { describeIssues, MockConfigError } from './config-error.js';
-import { type MockConfig, type MockConfigInput, mockConfigSchema } from './config-schema.js';
+import {
+  type MockConfig,
+  type MockConfigInput,
+  mockConfigSchema,
+  type ReviewStatus,
+} from './config-schema.js';
 
 /** Matches any session or seller. */
 const wildcard = '*';
@@ -27,6 +32,21 @@ export interface QianniuTemplate {
   content: string | undefined;
 }
 
+/** The template registry (`templates.registry: true`): what may be sent, by review status. */
+export interface TemplateRegistry {
+  /** The status of an SMS signature, or undefined when it is not listed. */
+  signature(name: string): ReviewStatus | undefined;
+  smsTemplate(code: string): { text: string; status: ReviewStatus } | undefined;
+  qianniuTemplate(key: string): (QianniuTemplate & { status: ReviewStatus }) | undefined;
+}
+
+/** Per-recipient limits, when they are on. */
+export interface RecipientLimits {
+  readonly perMinute: number;
+  readonly perHour: number;
+  readonly perDay: number;
+}
+
 export interface ResolvedConfig {
   /** The validated configuration, defaults applied (for `/__mock/config`, with secrets masked there). */
   readonly config: MockConfig;
@@ -37,6 +57,11 @@ export interface ResolvedConfig {
   qianniuTemplate(key: string): QianniuTemplate | undefined;
   readonly bodyLimitBytes: number;
   readonly timestampToleranceMilliseconds: number;
+  /** Present when `templates.registry` is true. */
+  readonly registry: TemplateRegistry | undefined;
+  /** Present when limits are on (`limits.enabled`, or `profile: 'realistic'`). */
+  readonly limits: RecipientLimits | undefined;
+  readonly magicValues: boolean;
 }
 
 /** Validates `input` (throws MockConfigError naming each bad field) and builds the lookups. */
@@ -61,21 +86,48 @@ function buildLookups(config: MockConfig): ResolvedConfig {
       value: gatewayApp(app.appId ?? `/${app.appIdPattern}/`, app.secret, app.sellers),
     })),
   );
-  const smsTemplates = new Map(config.templates.sms.map((template) => [template.code, template.text]));
-  const qianniuTemplates = new Map(
-    config.templates.qianniu.map((template) => [
-      template.key,
-      { title: template.title, content: template.content },
-    ]),
-  );
+  // The first entry for a code or key wins, as for apps.
+  const smsTemplates = new Map<string, { text: string; status: ReviewStatus }>();
+  for (const template of config.templates.sms) {
+    if (!smsTemplates.has(template.code))
+      smsTemplates.set(template.code, { text: template.text, status: template.status });
+  }
+  const qianniuTemplates = new Map<string, QianniuTemplate & { status: ReviewStatus }>();
+  for (const template of config.templates.qianniu) {
+    if (!qianniuTemplates.has(template.key)) {
+      qianniuTemplates.set(template.key, {
+        title: template.title,
+        content: template.content,
+        status: template.status,
+      });
+    }
+  }
+  const signatures = new Map<string, ReviewStatus>();
+  for (const signature of config.templates.signatures) {
+    const entry =
+      typeof signature === 'string' ? { name: signature, status: 'approved' as const } : signature;
+    if (!signatures.has(entry.name)) signatures.set(entry.name, entry.status);
+  }
+  const registry: TemplateRegistry | undefined = config.templates.registry
+    ? {
+        signature: (name) => signatures.get(name),
+        smsTemplate: (code) => smsTemplates.get(code),
+        qianniuTemplate: (key) => qianniuTemplates.get(key),
+      }
+    : undefined;
+  const limitsOn = config.limits.enabled ?? config.profile === 'realistic';
+  const { perMinute, perHour, perDay } = config.limits;
   return {
     config,
     findTopApp: topApps,
     findGatewayApp: gatewayApps,
-    smsTemplate: (code) => smsTemplates.get(code),
+    smsTemplate: (code) => smsTemplates.get(code)?.text,
     qianniuTemplate: (key) => qianniuTemplates.get(key),
     bodyLimitBytes: config.bodyLimitBytes,
     timestampToleranceMilliseconds: config.timestampToleranceSeconds * 1000,
+    registry,
+    limits: limitsOn ? { perMinute, perHour, perDay } : undefined,
+    magicValues: config.magicValues,
   };
 }
 

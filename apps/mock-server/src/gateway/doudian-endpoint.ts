@@ -17,6 +17,7 @@ import {
 } from '@x/doudian-sms/schemas';
 import { renderTemplate } from '../pipeline/render-template.js';
 import { douyinMessageId } from '../state/identifiers.js';
+import { smsMeasure } from '../templates/sms-text.js';
 import { echoedId, firstField, type GatewayEndpoint, isJsonObject } from './gateway-endpoint.js';
 import { gatewayErrors, invalidParameter } from './gateway-errors.js';
 
@@ -83,6 +84,7 @@ export const doudianEndpoint: GatewayEndpoint = {
         const recipient = message.biz_type === 1 ? message.order_id : message.post_tel;
         const variables = message.template_param ?? {};
         const template = context.config.smsTemplate(request.template_id);
+        const text = template === undefined ? null : renderTemplate(template, variables);
         return {
           ok: true,
           message: {
@@ -101,7 +103,8 @@ export const doudianEndpoint: GatewayEndpoint = {
             template: request.template_id,
             variables,
             title: null,
-            text: template === undefined ? null : renderTemplate(template, variables),
+            text,
+            ...smsMeasure(request.sign, text),
             details: { biz_type: message.biz_type, ...shared },
           },
         };

@@ -4,6 +4,7 @@
  * for call-level errors too, like TOP; gzip only when asked.
  */
 import { Hono } from 'hono';
+import { deliverWithEffect, describeEffect, effectHttpStatus } from '../faults/transport-delivery.js';
 import { acceptsGzip } from '../http/accept-encoding.js';
 import type { MockEnv } from '../http/mock-env.js';
 import { type ProtocolRequest, readProtocolRequest } from '../http/protocol-request.js';
@@ -47,7 +48,9 @@ export function createGatewayApp(runtime: MockRuntime): Hono<MockEnv> {
           ? renderGatewaySuccess(answer.data, answer.traceId)
           : renderGatewayError(answer.error, answer.traceId);
       journal(runtime, request, endpoint, receivedAt, answer, status);
-      return respond(body, status, gatewayContentType, acceptsGzip(request.acceptEncoding));
+      const gzip = acceptsGzip(request.acceptEncoding);
+      if (answer.transport === undefined) return respond(body, status, gatewayContentType, gzip);
+      return deliverWithEffect(c, answer.transport, { body, status, contentType: gatewayContentType, gzip });
     });
   }
   return app;
@@ -62,6 +65,7 @@ function journal(
   httpStatus: number,
 ): void {
   const { params, notes, bodyBytes } = request.parameters;
+  const { transport } = answer;
   runtime.journal.record(
     {
       receivedAt,
@@ -72,9 +76,9 @@ function journal(
       appKey: params.appid ?? null,
       contentType: request.contentType,
       params,
-      notes,
+      notes: transport === undefined ? notes : [...notes, describeEffect(transport)],
       verdict: answer.verdict,
-      httpStatus,
+      httpStatus: transport === undefined ? httpStatus : effectHttpStatus(transport, httpStatus),
       requestId: answer.traceId,
       ...(answer.kind === 'error' && answer.signature !== undefined ? { signature: answer.signature } : {}),
     },

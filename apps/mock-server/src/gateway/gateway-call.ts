@@ -3,9 +3,11 @@
  * batch → each item validated with the adapter's schema (a bad item is an item result) → interceptors →
  * record the sent items → the answer. Pure of HTTP, like the TOP call.
  */
+
+import { unprocessedVerdict } from '../faults/transport-delivery.js';
 import type { MockRuntime } from '../mock-runtime.js';
 import { runInterceptors } from '../pipeline/run-interceptors.js';
-import type { MessageFailure } from '../pipeline/send-call.js';
+import type { MessageFailure, TransportEffect } from '../pipeline/send-call.js';
 import { gatewayTraceId } from '../state/identifiers.js';
 import type { PendingMessage } from '../state/recorded-message.js';
 import type { JournalVerdict, SignatureDiagnostic } from '../state/request-journal.js';
@@ -13,7 +15,8 @@ import { checkGatewayForm } from './gateway-checks.js';
 import type { GatewayEndpoint } from './gateway-endpoint.js';
 import type { GatewayError } from './gateway-errors.js';
 
-export type GatewayAnswer =
+/** What to answer; `transport` (from a fault or magic value) changes how it reaches the client. */
+export type GatewayAnswer = (
   | {
       kind: 'error';
       traceId: string;
@@ -21,7 +24,8 @@ export type GatewayAnswer =
       verdict: JournalVerdict;
       signature?: SignatureDiagnostic;
     }
-  | { kind: 'success'; traceId: string; data: Record<string, unknown>[]; verdict: JournalVerdict };
+  | { kind: 'success'; traceId: string; data: Record<string, unknown>[]; verdict: JournalVerdict }
+) & { transport?: TransportEffect };
 
 export async function answerGatewayCall(
   endpoint: GatewayEndpoint,
@@ -32,7 +36,12 @@ export async function answerGatewayCall(
 ): Promise<GatewayAnswer> {
   const traceId = gatewayTraceId();
 
-  const form = checkGatewayForm(params, endpoint.sellerField, runtime.config, receivedAt);
+  const form = checkGatewayForm(
+    params,
+    endpoint.sellerField,
+    runtime.config,
+    runtime.clock.timestampCheckTime(receivedAt),
+  );
   if (!form.ok) return gatewayErrorAnswer(traceId, form.error, form.reason, form.signature);
 
   const batch = endpoint.parseRequestData(params.request_data);
@@ -70,13 +79,18 @@ export async function answerGatewayCall(
           },
           runtime.clock,
         );
+  const transport = decision?.transport;
   if (decision?.kind === 'rejected') {
-    return gatewayErrorAnswer(
+    const reason = decision.reason === undefined ? '' : `: ${decision.reason}`;
+    const answer = gatewayErrorAnswer(
       traceId,
       { code: decision.error.code, message: decision.error.message },
-      `rejected by ${decision.by}`,
+      `rejected by ${decision.by}${reason}`,
     );
+    return transport === undefined ? answer : { ...answer, transport };
   }
+  // Stopped before the platform processed it (a dropped connection, a proxy): nothing is recorded.
+  const processed = transport?.process !== false;
 
   const receivedAtText = new Date(receivedAt).toISOString();
   const weight = Math.ceil(bodyBytes / batch.items.length) + 512;
@@ -91,6 +105,8 @@ export async function answerGatewayCall(
       continue;
     }
     const success = endpoint.successItem(item, message);
+    results[index] = success.fields;
+    if (!processed) continue;
     runtime.inbox.record(
       success.details === undefined
         ? message
@@ -99,15 +115,18 @@ export async function answerGatewayCall(
       weight,
     );
     recorded++;
-    results[index] = success.fields;
   }
 
-  return {
+  const answer: GatewayAnswer = {
     kind: 'success',
     traceId,
     data: results as Record<string, unknown>[],
-    verdict: { outcome: 'accepted', recorded, failedItems: batch.items.length - recorded },
+    verdict:
+      transport !== undefined && !processed
+        ? unprocessedVerdict(transport)
+        : { outcome: 'accepted', recorded, failedItems: batch.items.length - recorded },
   };
+  return transport === undefined ? answer : { ...answer, transport };
 }
 
 export function gatewayErrorAnswer(

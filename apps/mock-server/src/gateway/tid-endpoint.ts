@@ -10,6 +10,7 @@
 import { tidMaxItemsPerCall, tidPath, tidSellerField, tidWireItemSchema } from '@x/taobao-tid/schemas';
 import { renderTemplate } from '../pipeline/render-template.js';
 import { smsReceiptId, topRequestId } from '../state/identifiers.js';
+import { smsMeasure } from '../templates/sms-text.js';
 import { echoedId, firstField, type GatewayEndpoint, isJsonObject } from './gateway-endpoint.js';
 import { gatewayErrors, invalidParameter } from './gateway-errors.js';
 
@@ -61,6 +62,7 @@ export const tidEndpoint: GatewayEndpoint = {
         for (const field of detailFields) if (data[field] !== undefined) details[field] = data[field];
         const variables = data.params ?? {};
         const template = context.config.smsTemplate(data.template_code);
+        const text = template === undefined ? null : renderTemplate(template, variables);
         return {
           ok: true,
           message: {
@@ -74,7 +76,8 @@ export const tidEndpoint: GatewayEndpoint = {
             template: data.template_code,
             variables,
             title: null,
-            text: template === undefined ? null : renderTemplate(template, variables),
+            text,
+            ...smsMeasure(data.sms_free_sign_name, text),
             details,
           },
         };

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { MockEnv } from '../http/mock-env.js';
 import type { MockRuntime } from '../mock-runtime.js';
 import { mockServerVersion } from '../version.js';
+import { addControlRoutes } from './control-routes.js';
 import {
   messageFilter,
   messageQuerySchema,
@@ -59,6 +60,7 @@ export function createInspectionApp(runtime: MockRuntime): Hono<MockEnv> {
     return c.json({ cleared: runtime.journal.clear(namespaceFilter(query.value)) });
   });
 
+  addControlRoutes(app, runtime);
   return app;
 }
 

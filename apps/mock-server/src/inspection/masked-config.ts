@@ -16,5 +16,7 @@ export function maskedConfig(config: MockConfig): unknown {
       })),
     },
     gateway: { apps: config.gateway.apps.map((app) => ({ ...app, secret: '***' })) },
+    // Whether limits are on, as resolved from `limits.enabled` and the profile.
+    limits: { ...config.limits, enabled: config.limits.enabled ?? config.profile === 'realistic' },
   };
 }

@@ -44,16 +44,46 @@ export interface MessageFailure {
   message: string;
 }
 
-/** What one interceptor decides; `undefined` means no opinion. */
+/**
+ * What reaches the client besides (or instead of) the platform's answer: the transport faults. Applied by the
+ * protocol endpoints after the answer is computed and journaled.
+ */
+export interface TransportEffect {
+  /** Wait this long before answering (or dropping the connection). */
+  readonly delayMs?: number;
+  /**
+   * What the client gets instead of the answer: `drop` destroys the connection without an answer,
+   * `malformed-body` answers HTTP 200 with the first half of the answer, `proxy-error` answers `status` with a
+   * proxy's HTML page. Absent: the answer itself (after `delayMs`).
+   */
+  readonly replace?: 'drop' | 'malformed-body' | 'proxy-error';
+  /** The HTTP status of a `proxy-error`. @default 502 */
+  readonly status?: number;
+  /**
+   * Whether the call is processed first (its messages recorded, limits counted). `false`: nothing is recorded,
+   * as when a proxy or a dropped connection stops the request before the platform sees it. @default true
+   */
+  readonly process?: boolean;
+  /** Where it came from, for the journal: `magic value 19900000901`, `fault 3`. */
+  readonly source: string;
+}
+
+/** What one interceptor decides; `undefined` means no opinion. `reason` is shown in the journal. */
 export type InterceptorVerdict =
-  | { reject: CallError }
+  | { reject: CallError; reason?: string; transport?: TransportEffect }
   /** Keys are positions in `SendCall.messages`. */
-  | { failMessages: ReadonlyMap<number, MessageFailure> }
+  | { failMessages: ReadonlyMap<number, MessageFailure>; transport?: TransportEffect }
+  | { transport: TransportEffect }
   | undefined;
 
 export interface InterceptorContext {
   /** The mock's clock (virtual in tests). */
   now(): number;
+  /**
+   * Whether message `index` is, so far, going to be recorded: not failed by an earlier interceptor, and the
+   * call not stopped before processing by an earlier transport effect. Limits count only those.
+   */
+  willRecord(index: number): boolean;
 }
 
 export interface SendInterceptor {
@@ -64,5 +94,5 @@ export interface SendInterceptor {
 
 /** The combined decision for a call. */
 export type CallDecision =
-  | { kind: 'rejected'; error: CallError; by: string }
-  | { kind: 'accepted'; failures: ReadonlyMap<number, MessageFailure> };
+  | { kind: 'rejected'; error: CallError; by: string; reason?: string; transport?: TransportEffect }
+  | { kind: 'accepted'; failures: ReadonlyMap<number, MessageFailure>; transport?: TransportEffect };

@@ -32,10 +32,62 @@ export function createManualClock(start: number | Date = Date.now()): ManualCloc
       current = toEpochMilliseconds(instant);
     },
     advance(milliseconds) {
-      if (!Number.isFinite(milliseconds)) throw new RangeError('milliseconds must be a finite number');
-      current += milliseconds;
+      current += finiteMilliseconds(milliseconds);
     },
   };
+}
+
+/** What protocol timestamps (TOP `timestamp`, fw199 `timestamp`) are checked against. */
+export type TimestampReference = 'mock-clock' | 'real-time';
+
+/**
+ * The runtime's clock: a base clock (the system's, or one passed in options) plus an offset that
+ * `/__mock/clock` sets. Time keeps flowing after a `set` or `advance`; only the offset changes.
+ */
+export interface AdjustableClock extends ManualClock {
+  /** Milliseconds added to the base clock. */
+  readonly offsetMilliseconds: number;
+  /**
+   * `mock-clock` (the default): timestamps are checked against this clock, so moving it makes a client that
+   * signs with the real time fail the check, as a skewed host would. `real-time`: checked against the base
+   * clock, so clients that sign with the real time keep working after the clock moved (to cross a day
+   * boundary for the limits, say).
+   */
+  timestampReference: TimestampReference;
+  /** The instant a protocol timestamp received at `now` (this clock) is compared with. */
+  timestampCheckTime(now: number): number;
+  /** Back to the base clock: offset 0, timestamps checked against the mock clock. */
+  reset(): void;
+}
+
+export function createAdjustableClock(base: MockClock = systemClock): AdjustableClock {
+  let offset = 0;
+  const clock: AdjustableClock = {
+    now: () => base.now() + offset,
+    get offsetMilliseconds() {
+      return offset;
+    },
+    timestampReference: 'mock-clock',
+    timestampCheckTime(now) {
+      return clock.timestampReference === 'mock-clock' ? now : now - offset;
+    },
+    set(instant) {
+      offset = toEpochMilliseconds(instant) - base.now();
+    },
+    advance(milliseconds) {
+      offset += finiteMilliseconds(milliseconds);
+    },
+    reset() {
+      offset = 0;
+      clock.timestampReference = 'mock-clock';
+    },
+  };
+  return clock;
+}
+
+function finiteMilliseconds(milliseconds: number): number {
+  if (!Number.isFinite(milliseconds)) throw new RangeError('milliseconds must be a finite number');
+  return milliseconds;
 }
 
 function toEpochMilliseconds(instant: number | Date): number {

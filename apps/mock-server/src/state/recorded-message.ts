@@ -34,6 +34,13 @@ export interface RecordedMessage {
   title: string | null;
   /** The text rendered from a configured template; null when the template is not configured. */
   text: string | null;
+  /**
+   * SMS only, when `text` is known: the characters a phone shows, `【signName】` included (protocol.md §3; each
+   * Unicode character counts 1). Null for Qianniu messages and unknown templates.
+   */
+  length: number | null;
+  /** SMS only, when `text` is known: billed segments — 1 up to 70 characters, else one per 67. */
+  segments: number | null;
   /** The `request_id` (TOP) or `trace_id` (gateway) of the answer that carried this message. */
   requestId: string;
   /** The id the answer gave this message: JST `module`, TPN `result`, TID item `request_id`, Douyin `message_id`. */

@@ -20,6 +20,7 @@ import {
 } from '@x/taobao-jst/schemas';
 import { renderTemplate } from '../pipeline/render-template.js';
 import { smsReceiptId } from '../state/identifiers.js';
+import { smsMeasure } from '../templates/sms-text.js';
 import { invalidArguments, missingArguments, topErrors } from './top-errors.js';
 import { isJsonObject, issuePath, type TopMethod } from './top-method.js';
 
@@ -94,6 +95,7 @@ export const jstTopMethod: TopMethod = {
       request.url !== undefined && !Object.hasOwn(variables, 'url')
         ? { ...variables, url: request.url }
         : variables;
+    const text = template === undefined ? null : renderTemplate(template, renderVariables);
     return {
       ok: true,
       message: {
@@ -107,7 +109,8 @@ export const jstTopMethod: TopMethod = {
         template: request.template_code,
         variables,
         title: null,
-        text: template === undefined ? null : renderTemplate(template, renderVariables),
+        text,
+        ...smsMeasure(request.sms_free_sign_name, text),
         details,
       },
     };

@@ -4,6 +4,7 @@
  * errors too, JSON or XML by `format`, gzip only when asked.
  */
 import { Hono } from 'hono';
+import { deliverWithEffect, describeEffect, effectHttpStatus } from '../faults/transport-delivery.js';
 import { acceptsGzip } from '../http/accept-encoding.js';
 import type { MockEnv } from '../http/mock-env.js';
 import { type ProtocolRequest, readProtocolRequest } from '../http/protocol-request.js';
@@ -51,7 +52,14 @@ export function createTopApp(runtime: MockRuntime): Hono<MockEnv> {
         ? renderTopSuccess(answer.responseKey, answer.fields, format, params.simplify === 'true')
         : renderTopError(answer.error, answer.requestId, format);
     journal(runtime, request, receivedAt, answer, status);
-    return respond(body, status, topContentTypes[format], acceptsGzip(request.acceptEncoding));
+    const gzip = acceptsGzip(request.acceptEncoding);
+    if (answer.transport === undefined) return respond(body, status, topContentTypes[format], gzip);
+    return deliverWithEffect(c, answer.transport, {
+      body,
+      status,
+      contentType: topContentTypes[format],
+      gzip,
+    });
   });
   return app;
 }
@@ -64,6 +72,7 @@ function journal(
   httpStatus: number,
 ): void {
   const { params, notes, bodyBytes } = request.parameters;
+  const { transport } = answer;
   runtime.journal.record(
     {
       receivedAt,
@@ -74,9 +83,9 @@ function journal(
       appKey: params.app_key ?? null,
       contentType: request.contentType,
       params,
-      notes,
+      notes: transport === undefined ? notes : [...notes, describeEffect(transport)],
       verdict: answer.verdict,
-      httpStatus,
+      httpStatus: transport === undefined ? httpStatus : effectHttpStatus(transport, httpStatus),
       requestId: answer.requestId,
       ...(answer.kind === 'error' && answer.signature !== undefined ? { signature: answer.signature } : {}),
     },

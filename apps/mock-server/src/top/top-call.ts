@@ -4,16 +4,18 @@
  * render. Pure of HTTP: the endpoint reads the request and renders what this returns.
  */
 
+import { unprocessedVerdict } from '../faults/transport-delivery.js';
 import type { MockRuntime } from '../mock-runtime.js';
 import { runInterceptors } from '../pipeline/run-interceptors.js';
-import type { CallError } from '../pipeline/send-call.js';
+import type { CallError, TransportEffect } from '../pipeline/send-call.js';
 import { topRequestId } from '../state/identifiers.js';
 import type { JournalVerdict, SignatureDiagnostic } from '../state/request-journal.js';
 import type { TopFields } from './top-envelope.js';
 import type { TopError } from './top-errors.js';
 import { checkTopSystemParameters } from './top-system-checks.js';
 
-export type TopAnswer =
+/** What to answer; `transport` (from a fault or magic value) changes how it reaches the client. */
+export type TopAnswer = (
   | {
       kind: 'error';
       requestId: string;
@@ -21,7 +23,8 @@ export type TopAnswer =
       verdict: JournalVerdict;
       signature?: SignatureDiagnostic;
     }
-  | { kind: 'success'; requestId: string; responseKey: string; fields: TopFields; verdict: JournalVerdict };
+  | { kind: 'success'; requestId: string; responseKey: string; fields: TopFields; verdict: JournalVerdict }
+) & { transport?: TransportEffect };
 
 export async function answerTopCall(
   params: Readonly<Record<string, string>>,
@@ -31,7 +34,11 @@ export async function answerTopCall(
 ): Promise<TopAnswer> {
   const requestId = topRequestId();
 
-  const system = checkTopSystemParameters(params, runtime.config, receivedAt);
+  const system = checkTopSystemParameters(
+    params,
+    runtime.config,
+    runtime.clock.timestampCheckTime(receivedAt),
+  );
   if (!system.ok) return errorAnswer(requestId, system.error, system.reason, system.signature);
 
   const { method, appKey, seller } = system;
@@ -53,34 +60,50 @@ export async function answerTopCall(
     },
     runtime.clock,
   );
+  const { transport } = decision;
   if (decision.kind === 'rejected') {
-    return errorAnswer(requestId, topErrorOf(decision.error), `rejected by ${decision.by}`);
+    const reason = decision.reason === undefined ? '' : `: ${decision.reason}`;
+    const answer = errorAnswer(requestId, topErrorOf(decision.error), `rejected by ${decision.by}${reason}`);
+    return transport === undefined ? answer : { ...answer, transport };
   }
 
   const failure = decision.failures.get(0);
   if (failure !== undefined) {
-    return {
+    const answer: TopAnswer = {
       kind: 'success',
       requestId,
       responseKey: method.responseKey,
       fields: method.rejectionFields(failure, requestId),
       verdict: { outcome: 'accepted', recorded: 0, failedItems: 1 },
     };
+    return transport === undefined ? answer : { ...answer, transport };
   }
 
   const messageId = method.newMessageId();
+  if (transport?.process === false) {
+    // Stopped before the platform processed it (a dropped connection, a proxy): the answer is never seen.
+    return {
+      kind: 'success',
+      requestId,
+      responseKey: method.responseKey,
+      fields: method.successFields(requestId, messageId),
+      verdict: unprocessedVerdict(transport),
+      transport,
+    };
+  }
   runtime.inbox.record(
     validation.message,
     { requestId, messageId, receivedAt: new Date(receivedAt).toISOString() },
     bodyBytes + 512,
   );
-  return {
+  const answer: TopAnswer = {
     kind: 'success',
     requestId,
     responseKey: method.responseKey,
     fields: method.successFields(requestId, messageId),
     verdict: { outcome: 'accepted', recorded: 1, failedItems: 0 },
   };
+  return transport === undefined ? answer : { ...answer, transport };
 }
 
 export function errorAnswer(

@@ -68,6 +68,9 @@ export const tpnTopMethod: TopMethod = {
         variables: contentVariables,
         title: template?.title === undefined ? null : renderTemplate(template.title, titleVariables),
         text: template?.content === undefined ? null : renderTemplate(template.content, contentVariables),
+        // Not an SMS: no length or segments.
+        length: null,
+        segments: null,
         details,
       },
     };
