@@ -94,4 +94,17 @@ describe('x-mock-server CLI', () => {
     expect(await help.exit).toBe(0);
     expect(help.stdout()).toContain('Usage: x-mock-server');
   }, 20_000);
+
+  it('turns the per-recipient limits on with --profile realistic, and exits 2 on an unknown profile', async () => {
+    const running = run(['--profile', 'realistic', '--port', '0']);
+    const url = await listeningUrl(running);
+    const limits = await jsonOf(await fetch(`${url}/__mock/limits`));
+    expect(limits).toMatchObject({ enabled: true, perMinute: 1, perHour: 5, perDay: 10 });
+    running.child.kill('SIGTERM');
+    expect(await running.exit).toBe(0);
+
+    const unknown = run(['--profile', 'strict']);
+    expect(await unknown.exit).toBe(2);
+    expect(unknown.stderr()).toContain('--profile must be one of default, realistic, got strict');
+  }, 20_000);
 });

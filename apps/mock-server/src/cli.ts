@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 /**
- * @module The `x-mock-server` command: `x-mock-server [--port 8787] [--host 127.0.0.1] [--config file.json]`.
+ * @module The `x-mock-server` command: `x-mock-server [--port 8787] [--host 127.0.0.1] [--config file.json]
+ * [--profile realistic]`.
  * Flags override the config file. A bad config exits 1 naming the bad field; bad flags exit 2. SIGINT and
  * SIGTERM close the server gracefully (a second signal exits at once).
  */
 import { parseArgs } from 'node:util';
 import { MockConfigError } from './config/config-error.js';
-import type { MockConfigInput } from './config/config-schema.js';
+import { type MockConfigInput, type MockProfile, mockProfiles } from './config/config-schema.js';
 import { loadConfigFile } from './config/load-config-file.js';
 import { startMockServer } from './start-mock-server.js';
 import { mockServerVersion } from './version.js';
@@ -19,13 +20,21 @@ Options:
   --port <number>    port to listen on, 0 for any free port (default 8787)
   --host <address>   address to listen on (default 127.0.0.1)
   --config <file>    JSON config file (apps, sessions, sellers, templates, buffer sizes)
+  --profile <name>   default, or realistic: per-recipient SMS limits on (1/min, 5/h, 10/day)
   --help             show this help
   --version          show the version
 
 Inspect what it received at http://<host>:<port>/__mock/messages and /__mock/requests.`;
 
 async function main(argv: string[]): Promise<number> {
-  let values: { port?: string; host?: string; config?: string; help?: boolean; version?: boolean };
+  let values: {
+    port?: string;
+    host?: string;
+    config?: string;
+    profile?: string;
+    help?: boolean;
+    version?: boolean;
+  };
   try {
     ({ values } = parseArgs({
       args: argv,
@@ -33,6 +42,7 @@ async function main(argv: string[]): Promise<number> {
         port: { type: 'string', short: 'p' },
         host: { type: 'string', short: 'h' },
         config: { type: 'string', short: 'c' },
+        profile: { type: 'string' },
         help: { type: 'boolean' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -61,6 +71,13 @@ async function main(argv: string[]): Promise<number> {
     }
   }
 
+  if (values.profile !== undefined && !(mockProfiles as readonly string[]).includes(values.profile)) {
+    process.stderr.write(
+      `x-mock-server: --profile must be one of ${mockProfiles.join(', ')}, got ${values.profile}\n`,
+    );
+    return 2;
+  }
+
   let config: MockConfigInput = {};
   try {
     if (values.config !== undefined) config = await loadConfigFile(values.config);
@@ -70,6 +87,7 @@ async function main(argv: string[]): Promise<number> {
       ...config,
       ...(port !== undefined ? { port } : {}),
       ...(values.host !== undefined ? { host: values.host } : {}),
+      ...(values.profile !== undefined ? { profile: values.profile as MockProfile } : {}),
     });
     process.stdout.write(`@x/mock-server ${mockServerVersion} listening on ${server.url}\n`);
     process.stdout.write(`  TOP:        ${server.url}/router/rest\n`);
