@@ -1,0 +1,66 @@
+/**
+ * Test helpers for the control API (faults, clock, limits) and for comparing answers whose ids are random:
+ * `stableBody` replaces each id with a placeholder, so a test can assert the exact body, key order included.
+ */
+
+import type { FaultInput } from '../faults/fault-schema.js';
+import type { ScriptedFault } from '../faults/fault-store.js';
+import type { RecordedMessage } from '../state/recorded-message.js';
+import type { JournalEntry } from '../state/request-journal.js';
+
+/** The body with `request_id`, `trace_id`, `message_id`, receipts and TPN results replaced by placeholders. */
+export function stableBody(text: string): string {
+  return text
+    .replace(/"request_id":"[0-9a-z]{12,13}"/g, '"request_id":"<id>"')
+    .replace(/<request_id>[0-9a-z]{12,13}<\/request_id>/g, '<request_id><id></request_id>')
+    .replace(/"trace_id":"[0-9a-f]{32}"/g, '"trace_id":"<trace>"')
+    .replace(/"message_id":"[0-9a-f-]{36}"/g, '"message_id":"<uuid>"')
+    .replace(/"module":"\d{18}\^0"/g, '"module":"<receipt>"')
+    .replace(/"result":"\d{16}"/g, '"result":"<result>"');
+}
+
+export async function postFault(
+  url: string,
+  fault: FaultInput | FaultInput[],
+  query = '',
+): Promise<{ status: number; body: { count: number; faults: ScriptedFault[] } & Record<string, unknown> }> {
+  const response = await fetch(`${url}/__mock/faults${query}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(fault),
+  });
+  return { status: response.status, body: (await response.json()) as never };
+}
+
+export async function getJson<Body = Record<string, unknown>>(
+  url: string,
+  init?: RequestInit,
+): Promise<Body> {
+  const response = await fetch(url, init);
+  return (await response.json()) as Body;
+}
+
+export async function messagesOf(url: string, app: string): Promise<RecordedMessage[]> {
+  const body = await getJson<{ messages: RecordedMessage[] }>(
+    `${url}/__mock/messages?app=${encodeURIComponent(app)}`,
+  );
+  return body.messages;
+}
+
+export async function requestsOf(url: string, app: string): Promise<JournalEntry[]> {
+  const body = await getJson<{ requests: JournalEntry[] }>(
+    `${url}/__mock/requests?app=${encodeURIComponent(app)}`,
+  );
+  return body.requests;
+}
+
+/** What a rejected fetch says about the connection: the code of its cause (`UND_ERR_SOCKET` …). */
+export async function connectionFailure(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause;
+    return cause?.code ?? String(error);
+  }
+  throw new Error('expected the connection to fail');
+}
