@@ -1,0 +1,388 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createMockApp, type MockApp } from '../create-mock-app.js';
+import { createManualClock } from '../state/clock.js';
+import type { PendingMessage, RecordedMessage } from '../state/recorded-message.js';
+import { fixedNow, jstBusiness, signedTopParams, topRequest } from '../test-support/signed-requests.js';
+import { countCharacters, maskPhone, segmentCount, shortenCiphertext, smsPreview } from './message-view.js';
+
+function newApp(): MockApp {
+  return createMockApp({ clock: createManualClock(fixedNow) });
+}
+
+let sequence = 0;
+
+/** Records a message straight into the inbox: the page renders whatever the inbox holds. */
+function record(app: MockApp, overrides: Partial<PendingMessage> = {}): RecordedMessage {
+  sequence++;
+  const pending = {
+    platform: 'taobao-jst',
+    api: 'taobao.jst.sms.message.send',
+    appKey: '12345678',
+    seller: 'test-seller',
+    recipient: '13800138000',
+    recipientKind: 'phone',
+    signName: '聚石塔官方',
+    template: 'SMS_12345',
+    variables: { content: '您好' },
+    title: null,
+    text: '您好，您的订单已发货',
+    details: {},
+    ...overrides,
+  } as PendingMessage;
+  return app.mock.inbox.record(
+    pending,
+    {
+      requestId: `req${sequence}`,
+      messageId: `${sequence}^0`,
+      receivedAt: new Date(fixedNow + sequence * 1000).toISOString(),
+    },
+    1000,
+  );
+}
+
+async function page(app: MockApp, search = '') {
+  const response = await app.request(`/${search}`);
+  expect(response.status).toBe(200);
+  return { response, html: await response.text() };
+}
+
+/** The ids of the list items, in page order. */
+function itemIds(html: string): string[] {
+  return [...html.matchAll(/<li class="card [a-z]+" id="([mr]-\d+)"/g)].map((match) => match[1] as string);
+}
+
+describe('SMS length and segments (protocol.md §3)', () => {
+  it('counts every character, signature included: ≤ 70 is one SMS, longer ones segments of 67', () => {
+    expect(segmentCount(0)).toBe(1);
+    expect(segmentCount(70)).toBe(1);
+    expect(segmentCount(71)).toBe(2);
+    expect(segmentCount(134)).toBe(2);
+    expect(segmentCount(135)).toBe(3);
+    expect(countCharacters('【聚石塔官方】您好')).toBe(9);
+    expect(countCharacters('a😀b')).toBe(3);
+  });
+
+  it('prefixes the signature and counts it', () => {
+    const app = newApp();
+    const at70 = record(app, { text: 'x'.repeat(63) }); // 【聚石塔官方】 is 7
+    const at71 = record(app, { text: 'x'.repeat(64) });
+    expect(smsPreview(at70)).toMatchObject({
+      signature: '【聚石塔官方】',
+      characters: 70,
+      segments: 1,
+      rendered: true,
+    });
+    expect(smsPreview(at71)).toMatchObject({ characters: 71, segments: 2 });
+  });
+
+  it('uses the counts the recorder gives, and the variables when the template text is unknown', () => {
+    const app = newApp();
+    const counted = record(app, { length: 99, segments: 2 } as Partial<PendingMessage>);
+    expect(smsPreview(counted)).toMatchObject({ characters: 99, segments: 2 });
+    const unknown = record(app, { text: null, variables: { code: '1234', shop: '鞋城' } });
+    expect(smsPreview(unknown)).toMatchObject({ body: '1234 鞋城', rendered: false, characters: 14 });
+    expect(smsPreview(record(app, { platform: 'qianniu-tpn', signName: null }))).toBeUndefined();
+  });
+
+  it('masks phones and shortens Douyin ciphertexts', () => {
+    expect(maskPhone('13800138000')).toBe('138****8000');
+    expect(shortenCiphertext('$abcdefghijklmnop$qrstuvwxyz0123456789*ABCDEF$1$$')).toBe(
+      '$abcdefghijk…CDEF$1$$',
+    );
+  });
+});
+
+describe('GET / — the inbox page', () => {
+  it('is a complete HTML page with no external assets and a strict Content-Security-Policy', async () => {
+    const { response, html } = await page(newApp());
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(html.startsWith('<!doctype html><html lang="en">')).toBe(true);
+    expect(html).toContain('No messages yet');
+    const policy = response.headers.get('content-security-policy') ?? '';
+    expect(policy).toContain("default-src 'none'");
+    expect(policy).toMatch(/script-src 'sha256-[A-Za-z0-9+/=]+'/);
+    // Nothing is loaded from anywhere: no src= at all, and the one link is the inline icon.
+    expect(html).not.toMatch(/\ssrc=/);
+    expect(html.match(/<link [^>]*>/g)).toEqual([
+      expect.stringMatching(/^<link rel="icon" href="data:image\/svg\+xml,/),
+    ]);
+  });
+
+  it('lists messages newest first, each SMS as the phone shows it, phone numbers masked by default', async () => {
+    const app = newApp();
+    const first = record(app, { recipient: '13800138000' });
+    const second = record(app, {
+      platform: 'taobao-tid',
+      api: '/gateway/taobao/jst/sms/tid/send',
+      appKey: 'test-appid',
+      recipient: '3006925020239565830',
+      recipientKind: 'order',
+      signName: '迈步鞋城淘宝店',
+      template: 'SMS_251071470',
+      text: '您的卡号 38138124',
+    });
+    const { html } = await page(app);
+    expect(itemIds(html)).toEqual([`m-${second.id}`, `m-${first.id}`]);
+    expect(html).toContain('138****8000');
+    expect(html).not.toContain('13800138000');
+    expect(html).toContain('3006925020239565830');
+    expect(html).toContain('【迈步鞋城淘宝店】您的卡号 38138124');
+    // 【迈步鞋城淘宝店】 (9) + 您的卡号 38138124 (13)
+    expect(html).toContain('<span data-testid="characters">22</span> characters');
+    expect(html).toContain('<span data-testid="segments">1</span> SMS');
+    expect(html).toContain('2024-03-01 12:00:0'); // GMT+8
+
+    const revealed = await page(app, '?reveal=1');
+    expect(revealed.html).toContain('13800138000');
+    expect(revealed.html).toContain('name="reveal" value="1" checked=""');
+  });
+
+  it('escapes everything it shows: message text is user input', async () => {
+    const app = newApp();
+    record(app, {
+      signName: '<b>签名</b>',
+      text: '<script>alert(1)</script><img src=x onerror=alert(2)>',
+      variables: { content: '"><svg onload=alert(3)>' },
+      template: 'SMS_"quoted"',
+    });
+    const { html } = await page(app, `?q=${encodeURIComponent('<script>')}`);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;');
+    expect(html).toContain('【&lt;b&gt;签名&lt;/b&gt;】');
+    expect(html).not.toContain('<script>alert');
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('<svg');
+    // The search term is echoed escaped in the form.
+    expect(html).toContain('value="&lt;script&gt;"');
+    expect(html.match(/<script>/g)).toHaveLength(1); // only the page's own
+  });
+
+  it('shows Qianniu messages with title, content, picture and biz data', async () => {
+    const app = newApp();
+    record(app, {
+      platform: 'qianniu-tpn',
+      api: 'taobao.tpn.template.message.send',
+      recipient: '2200000001',
+      recipientKind: 'qianniu-user',
+      signName: null,
+      template: 'new-order',
+      title: '新订单 3006925020239565830',
+      text: '买家 小王 下单',
+      details: {
+        picture: 'https://img.example.com/p.png',
+        biz_data: { order_id: '3006925020239565830', amount: '12.50' },
+        sub_user_id: '2200000002',
+      },
+    });
+    record(app, {
+      platform: 'qianniu-tpn',
+      recipientKind: 'qianniu-user',
+      signName: null,
+      details: { picture: 'javascript:alert(1)' },
+    });
+    const { html } = await page(app);
+    expect(html).toContain('<span class="title">新订单 3006925020239565830</span>买家 小王 下单');
+    expect(html).toContain('href="https://img.example.com/p.png"');
+    expect(html).toContain('&quot;amount&quot;: &quot;12.50&quot;');
+    expect(html).toContain('2200000002');
+    expect(html).not.toContain('href="javascript:');
+    expect(html).toContain('Qianniu user');
+  });
+
+  it('truncates Douyin ciphertexts, keeping the whole one in the tooltip', async () => {
+    const app = newApp();
+    const ciphertext = '$Nkx8dUs1aDR5ZnE=$qZ6b1Y1k7cKzYy9Wm1o2Qw==*CgYIASAHKAESPgo8M1$1$$';
+    record(app, { platform: 'doudian-sms', recipient: ciphertext, recipientKind: 'douyin-ciphertext' });
+    const { html } = await page(app);
+    expect(html).toContain(
+      `title="${ciphertext}">${shortenCiphertext(ciphertext)} <span class="kind">ciphertext`,
+    );
+  });
+
+  it('filters with plain GET parameters (no JavaScript needed) and keeps them in the form', async () => {
+    const app = newApp();
+    const jst = record(app, { recipient: '13800000001', template: 'SMS_1', variables: { content: 'apple' } });
+    const tid = record(app, {
+      platform: 'taobao-tid',
+      appKey: 'test-appid',
+      recipient: '42',
+      recipientKind: 'order',
+      template: 'SMS_2',
+      text: 'banana',
+    });
+    const worker = record(app, { appKey: 'worker-1', recipient: '13900000002', template: 'SMS_1' });
+
+    expect(itemIds((await page(app, '?platform=taobao-tid')).html)).toEqual([`m-${tid.id}`]);
+    expect(itemIds((await page(app, '?recipient=0001')).html)).toEqual([`m-${jst.id}`]);
+    expect(itemIds((await page(app, '?template=SMS_1')).html)).toEqual([`m-${worker.id}`, `m-${jst.id}`]);
+    expect(itemIds((await page(app, '?app=worker-1')).html)).toEqual([`m-${worker.id}`]);
+    expect(itemIds((await page(app, '?q=BANANA')).html)).toEqual([`m-${tid.id}`]);
+    expect(itemIds((await page(app, '?q=apple')).html)).toEqual([`m-${jst.id}`]);
+    expect(itemIds((await page(app, '?outcome=rejected')).html)).toEqual([]);
+    expect(itemIds((await page(app, '?platform=nonsense&outcome=whatever')).html)).toHaveLength(3);
+
+    const { html } = await page(app, '?platform=taobao-tid&app=test-appid&template=SMS_2&q=ban');
+    expect(html).toContain('<option value="taobao-tid" selected="">');
+    expect(html).toContain('<option value="test-appid" selected="">');
+    expect(html).toContain('name="template" value="SMS_2"');
+    expect(html).toContain('name="q" value="ban"');
+    expect(html).toContain('<form class="filters" id="filters" method="get" action="/">');
+    expect((await page(app, '?template=none')).html).toContain('Nothing matches these filters.');
+  });
+
+  it('puts rejected sends in the list with their error, and the journal tab shows the signature diagnostic', async () => {
+    const clock = createManualClock(fixedNow);
+    const app = createMockApp({ clock });
+    await app.request(...topRequest(signedTopParams(jstBusiness({ phone_number: '13800138001' }))));
+    clock.advance(1000);
+    await app.request(
+      ...topRequest(
+        signedTopParams(jstBusiness({ phone_number: '13800138002' }), { secret: 'wrong-secret' }),
+      ),
+    );
+    const messages = await page(app);
+    expect(itemIds(messages.html)).toEqual(['r-2', 'm-1']);
+    expect(messages.html).toContain('rejected: 25 Invalid signature');
+    expect(messages.html).toContain('138****8002');
+    expect(messages.html).not.toContain('13800138002');
+    expect(itemIds((await page(app, '?outcome=rejected')).html)).toEqual(['r-2']);
+    expect(itemIds((await page(app, '?outcome=sent')).html)).toEqual(['m-1']);
+    expect(itemIds((await page(app, '?recipient=8002')).html)).toEqual(['r-2']);
+
+    const journal = await page(app, '?view=requests');
+    expect(itemIds(journal.html)).toEqual(['r-2', 'r-1']);
+    expect(journal.html).toContain('data-testid="signature-diagnostic"');
+    expect(journal.html).toContain('{secret}app_key12345678');
+    expect(journal.html).toContain('accepted: 1 recorded');
+    expect(journal.html).not.toContain('test-secret');
+    expect(itemIds((await page(app, '?view=requests&outcome=rejected')).html)).toEqual(['r-2']);
+    expect(itemIds((await page(app, '?view=requests&outcome=sent')).html)).toEqual(['r-1']);
+  });
+
+  it('renders at most 200 items and says how many matched', async () => {
+    const app = newApp();
+    for (let index = 0; index < 205; index++) record(app);
+    const { html } = await page(app);
+    expect(itemIds(html)).toHaveLength(200);
+    expect(html).toContain('<span id="shown">200</span> of 205');
+  });
+});
+
+describe('POST /__mock/ui/clear — the per-namespace clear button', () => {
+  function clearForm(fields: Record<string, string>, headers: Record<string, string> = {}): RequestInit {
+    return {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+      body: new URLSearchParams(fields).toString(),
+    };
+  }
+
+  it('clears one namespace and comes back to the page it was pressed on', async () => {
+    const app = newApp();
+    record(app, { appKey: 'worker-1' });
+    const kept = record(app, { appKey: 'worker-2' });
+    const { html } = await page(app, '?reveal=1');
+    expect(html).toContain('<input type="hidden" name="app" value="worker-1"/>');
+    expect(html).toContain('<input type="hidden" name="return" value="/?reveal=1"/>');
+
+    const response = await app.request(
+      '/__mock/ui/clear',
+      clearForm({ app: 'worker-1', what: 'messages', return: '/?reveal=1' }),
+    );
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/?reveal=1');
+    expect([...app.mock.inbox.newestFirst()].map((message) => message.id)).toEqual([kept.id]);
+  });
+
+  it('clears the journal of a namespace from the journal tab', async () => {
+    const app = newApp();
+    await app.request(...topRequest(signedTopParams(jstBusiness())));
+    await app.request('/__mock/ui/clear', clearForm({ app: '12345678', what: 'requests' }));
+    expect(app.mock.journal.statistics.stored).toBe(0);
+    expect(app.mock.inbox.statistics.stored).toBe(1);
+  });
+
+  it('refuses a cross-site form and never redirects off the server', async () => {
+    const app = newApp();
+    record(app);
+    const crossSite = await app.request(
+      '/__mock/ui/clear',
+      clearForm({ app: '12345678' }, { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' }),
+    );
+    expect(crossSite.status).toBe(403);
+    expect(app.mock.inbox.statistics.stored).toBe(1);
+    for (const target of ['//evil.example/', 'https://evil.example/', '/\\evil.example']) {
+      const response = await app.request('/__mock/ui/clear', clearForm({ app: 'other', return: target }));
+      expect(response.headers.get('location')).toBe('/');
+    }
+  });
+});
+
+describe('GET /__mock/ui/events — the live feed', () => {
+  async function nextEvent(
+    reader: ReadableStreamDefaultReader<Uint8Array>,
+    decoder: { decode(input?: Uint8Array, options?: { stream?: boolean }): string },
+  ) {
+    let text = '';
+    while (!text.includes('\n\n')) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error(`stream ended: ${text}`);
+      text += decoder.decode(value, { stream: true });
+    }
+    return text;
+  }
+
+  it('sends each new matching message as a rendered list item, and unsubscribes when the client goes', async () => {
+    const app = newApp();
+    const subscribe = app.mock.inbox.subscribe.bind(app.mock.inbox);
+    const unsubscribed = vi.fn();
+    vi.spyOn(app.mock.inbox, 'subscribe').mockImplementation((listener) => {
+      const stop = subscribe(listener);
+      return () => {
+        unsubscribed();
+        stop();
+      };
+    });
+    const response = await app.request('/__mock/ui/events?platform=taobao-jst');
+    expect(response.headers.get('content-type')).toBe('text/event-stream');
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    const filteredOut = record(app, { platform: 'taobao-tid', recipientKind: 'order', recipient: '1' });
+    const wanted = record(app, { text: '<i>live</i>' });
+    const event = await nextEvent(reader, decoder);
+    expect(event).toContain('event: item');
+    expect(event).toContain(`id="m-${wanted.id}"`);
+    expect(event).toContain('&lt;i&gt;live&lt;/i&gt;');
+    expect(event).toContain(`id: ${wanted.id}.0`);
+    expect(event).not.toContain(`id="m-${filteredOut.id}"`);
+    expect(unsubscribed).not.toHaveBeenCalled();
+
+    await reader.cancel();
+    await vi.waitFor(() => expect(unsubscribed).toHaveBeenCalledOnce());
+  });
+
+  it('replays what was recorded after the cursor the page was rendered with', async () => {
+    const app = newApp();
+    const before = record(app);
+    const { html } = await page(app);
+    const cursor = /data-after="([\d.]+)"/.exec(html)?.[1];
+    expect(cursor).toBe(`${before.id}.0`);
+    const missed = record(app, { text: 'recorded between the page and the stream' });
+    const response = await app.request(`/__mock/ui/events?after=${cursor}`);
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    const event = await nextEvent(reader, new TextDecoder());
+    expect(event).toContain(`id="m-${missed.id}"`);
+    expect(event).not.toContain(`id="m-${before.id}"`);
+    await reader.cancel();
+  });
+
+  it('tells the page to resync after a clear', async () => {
+    const app = newApp();
+    record(app);
+    const response = await app.request('/__mock/ui/events');
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    app.mock.inbox.clear();
+    const event = await nextEvent(reader, new TextDecoder());
+    expect(event).toContain('event: resync');
+    await reader.cancel();
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * The page's one inline script: progressive enhancement only. Without it the page is complete — filters are a
+ * GET form, opening a message is `<details>`, "clear" is a POST form. With it, new messages arrive over
+ * server-sent events without a reload and filters apply as you type. It only ever inserts HTML the server
+ * rendered (and escaped).
+ */
+export const pageScript = `
+(() => {
+  'use strict';
+  document.documentElement.classList.add('js');
+  const form = document.getElementById('filters');
+  const live = document.getElementById('live');
+  const maxItems = 500;
+  let source;
+  let generation = 0;
+  let typing;
+
+  const setLive = (state, text) => {
+    live.dataset.state = state;
+    live.textContent = text;
+  };
+
+  const connect = () => {
+    if (source) source.close();
+    const list = document.getElementById('list');
+    const params = new URLSearchParams(location.search);
+    params.set('after', list.dataset.after || '');
+    source = new EventSource('/__mock/ui/events?' + params.toString());
+    source.addEventListener('open', () => setLive('live', 'live'));
+    source.addEventListener('error', () => setLive('reconnecting', 'reconnecting…'));
+    source.addEventListener('item', (event) => {
+      const target = document.getElementById('list');
+      if (event.lastEventId) target.dataset.after = event.lastEventId;
+      const template = document.createElement('template');
+      template.innerHTML = event.data;
+      const item = template.content.firstElementChild;
+      if (!item || !item.id || document.getElementById(item.id)) return;
+      item.classList.add('fresh');
+      target.prepend(item);
+      while (target.children.length > maxItems) target.lastElementChild.remove();
+      const shown = document.getElementById('shown');
+      if (shown) shown.textContent = String(target.children.length);
+    });
+    source.addEventListener('resync', () => refresh(location.href));
+  };
+
+  const refresh = async (url) => {
+    const mine = ++generation;
+    let html;
+    try {
+      const response = await fetch(url, { headers: { accept: 'text/html' } });
+      html = await response.text();
+    } catch {
+      setLive('reconnecting', 'offline');
+      return;
+    }
+    if (mine !== generation) return;
+    const next = new DOMParser().parseFromString(html, 'text/html');
+    for (const id of ['tabs', 'namespaces', 'content']) {
+      const fresh = next.getElementById(id);
+      const old = document.getElementById(id);
+      if (fresh && old) old.replaceWith(document.importNode(fresh, true));
+    }
+    connect();
+  };
+
+  const apply = () => {
+    const params = new URLSearchParams();
+    for (const [name, value] of new FormData(form)) {
+      if (typeof value === 'string' && value.trim() !== '') params.set(name, value.trim());
+    }
+    if (params.get('view') === 'messages') params.delete('view');
+    const search = params.toString();
+    const url = '/' + (search === '' ? '' : '?' + search);
+    history.replaceState(null, '', url);
+    refresh(url);
+  };
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    apply();
+  });
+  form.addEventListener('change', apply);
+  form.addEventListener('input', (event) => {
+    if (event.target.tagName !== 'INPUT' || event.target.type === 'checkbox') return;
+    clearTimeout(typing);
+    typing = setTimeout(apply, 250);
+  });
+  connect();
+})();
+`;
