@@ -117,4 +117,8 @@ export const faultSchema = z.discriminatedUnion(
 export type FaultInput = z.input<typeof faultSchema>;
 export type FaultSpec = z.output<typeof faultSchema>;
 
-export const faultRequestSchema = z.union([faultSchema, z.array(faultSchema).min(1).max(1000)]);
+/** A list of faults; a single one is checked with `faultSchema` itself, so its errors name its fields. */
+export const faultListSchema = z
+  .array(faultSchema)
+  .min(1, { message: 'must hold at least one fault' })
+  .max(1000, { message: 'must hold at most 1000 faults' });

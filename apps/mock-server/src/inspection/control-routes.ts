@@ -5,7 +5,7 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { describeIssues } from '../config/config-error.js';
-import { type FaultSpec, faultRequestSchema } from '../faults/fault-schema.js';
+import { type FaultSpec, faultListSchema, faultSchema } from '../faults/fault-schema.js';
 import type { MockEnv } from '../http/mock-env.js';
 import { magicOutcome } from '../magic/magic-catalog.js';
 import { magicCatalog } from '../magic/magic-document.js';
@@ -91,12 +91,13 @@ export function addControlRoutes(app: Hono<MockEnv>, runtime: MockRuntime): void
     const scope = namespaceOf(query.data);
     const body = await readJson(c.req.raw);
     if (!body.ok) return c.json(body.error, 400);
-    const parsed = faultRequestSchema.safeParse(body.value);
+    const list = Array.isArray(body.value);
+    const parsed = list ? faultListSchema.safeParse(body.value) : faultSchema.safeParse(body.value);
     if (!parsed.success) return c.json(invalid('invalid fault', parsed.error.issues), 400);
-    const specs = Array.isArray(parsed.data) ? parsed.data : [parsed.data];
+    const specs: FaultSpec[] = Array.isArray(parsed.data) ? parsed.data : [parsed.data];
     const problems: string[] = [];
     const scoped = specs.map((spec, index) => {
-      const where = Array.isArray(parsed.data) ? `[${index}].` : '';
+      const where = list ? `[${index}].` : '';
       const scopedSpec: FaultSpec =
         scope === undefined || spec.match.app !== undefined
           ? spec
