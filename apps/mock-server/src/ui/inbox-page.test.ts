@@ -1,8 +1,16 @@
+import { tidPath } from '@x/taobao-tid/schemas';
 import { describe, expect, it, vi } from 'vitest';
 import { createMockApp, type MockApp } from '../create-mock-app.js';
 import { createManualClock } from '../state/clock.js';
 import type { PendingMessage, RecordedMessage } from '../state/recorded-message.js';
-import { fixedNow, jstBusiness, signedTopParams, topRequest } from '../test-support/signed-requests.js';
+import {
+  fixedNow,
+  formPost,
+  jstBusiness,
+  signedGatewayFields,
+  signedTopParams,
+  topRequest,
+} from '../test-support/signed-requests.js';
 import { countCharacters, maskPhone, segmentCount, shortenCiphertext, smsPreview } from './message-view.js';
 
 function newApp(): MockApp {
@@ -256,6 +264,38 @@ describe('GET / — the inbox page', () => {
     expect(journal.html).not.toContain('test-secret');
     expect(itemIds((await page(app, '?view=requests&outcome=rejected')).html)).toEqual(['r-2']);
     expect(itemIds((await page(app, '?view=requests&outcome=sent')).html)).toEqual(['r-1']);
+  });
+
+  it('lists a send whose answer failed some of its messages beside the ones that went out', async () => {
+    const app = createMockApp({
+      clock: createManualClock(fixedNow),
+      interceptors: [
+        {
+          name: 'second item fails',
+          intercept: (call) =>
+            call.messages.length > 1
+              ? {
+                  failMessages: new Map([
+                    [1, { code: 40099, message: '当前号码的短信发送次数超过当天限制' }],
+                  ]),
+                }
+              : undefined,
+        },
+      ],
+    });
+    const items = ['1001', '1002'].map((order_id) => ({
+      order_id,
+      sms_free_sign_name: '迈步鞋城淘宝店',
+      template_code: 'SMS_9',
+    }));
+    await app.request(...formPost(tidPath, signedGatewayFields('tb_seller_nick', items)));
+    const { html } = await page(app);
+    expect(itemIds(html)).toEqual(['m-1', 'r-1']);
+    expect(html).toContain('failed: 1 of 2 not sent');
+    expect(itemIds((await page(app, '?outcome=rejected')).html)).toEqual(['r-1']);
+    expect(itemIds((await page(app, '?outcome=sent')).html)).toEqual(['m-1']);
+    // In the journal it is an accepted request.
+    expect((await page(app, '?view=requests')).html).toContain('accepted: 1 recorded, 1 failed items');
   });
 
   it('renders at most 200 items and says how many matched', async () => {

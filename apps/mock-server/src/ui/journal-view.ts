@@ -113,6 +113,11 @@ export function summarizeRequest(entry: JournalEntry): AttemptSummary {
   return summary;
 }
 
+/** Messages an accepted request's answer failed (gateway items, a JST / TPN business rejection); 0 otherwise. */
+export function failedItemsOf(entry: JournalEntry): number {
+  return entry.verdict.outcome === 'accepted' ? entry.verdict.failedItems : 0;
+}
+
 /** Everything the search box looks through in a journal entry, lower-cased. */
 export function requestHaystack(entry: JournalEntry): string {
   const verdict =

@@ -7,7 +7,7 @@
 import type { Child, FC } from 'hono/jsx';
 import type { RecordedMessage } from '../state/recorded-message.js';
 import type { JournalEntry } from '../state/request-journal.js';
-import { type AttemptRecipient, summarizeRequest } from './journal-view.js';
+import { type AttemptRecipient, failedItemsOf, summarizeRequest } from './journal-view.js';
 import { chinaTime, maskPhone, recipientDisplay, safeHttpUrl, smsPreview } from './message-view.js';
 import { type PageQuery, pageSearch, platformLabels, platforms } from './page-query.js';
 
@@ -252,10 +252,17 @@ export const RequestItem: FC<{ entry: JournalEntry; reveal: boolean; asAttempt: 
   const summary = summarizeRequest(entry);
   const verdict = entry.verdict;
   const rejected = verdict.outcome === 'rejected';
+  // In the message list an accepted request stands for the messages its answer failed.
+  const failedItems = asAttempt ? failedItemsOf(entry) : 0;
+  const outcome = rejected
+    ? `rejected: ${verdictText(entry)}`
+    : failedItems > 0 && verdict.outcome === 'accepted'
+      ? `failed: ${failedItems} of ${failedItems + verdict.recorded} not sent`
+      : verdictText(entry);
   const signature = entry.signature;
   return (
     <li
-      class={`card ${rejected ? 'rejected' : 'accepted'}`}
+      class={`card ${rejected || failedItems > 0 ? 'rejected' : 'accepted'}`}
       id={`r-${entry.id}`}
       data-platform={summary.platform ?? ''}
     >
@@ -275,9 +282,7 @@ export const RequestItem: FC<{ entry: JournalEntry; reveal: boolean; asAttempt: 
               </span>
             )}
             <span class="grow" />
-            <span class={`outcome ${rejected ? 'rejected' : 'sent'}`}>
-              {rejected ? `rejected: ${verdictText(entry)}` : verdictText(entry)}
-            </span>
+            <span class={`outcome ${rejected || failedItems > 0 ? 'rejected' : 'sent'}`}>{outcome}</span>
             <Time iso={entry.receivedAt} />
           </div>
           <div class="row meta">
@@ -287,6 +292,12 @@ export const RequestItem: FC<{ entry: JournalEntry; reveal: boolean; asAttempt: 
             {asAttempt ? null : <span>HTTP {entry.httpStatus}</span>}
           </div>
           {rejected ? <div class="preview reason">{verdict.reason}</div> : null}
+          {failedItems > 0 ? (
+            <div class="preview reason">
+              The answer failed {failedItems === 1 ? 'one message' : `${failedItems} messages`} of this
+              request (per-item codes are in the answer); the ones sent are listed as messages.
+            </div>
+          ) : null}
         </summary>
         <div class="body single">
           <Facts
@@ -426,7 +437,7 @@ const Filters: FC<{ model: PageModel }> = ({ model }) => {
         options={[
           ['', 'Any outcome'],
           ['sent', messagesView ? 'Sent' : 'Accepted'],
-          ['rejected', 'Rejected'],
+          ['rejected', messagesView ? 'Rejected or failed' : 'Rejected'],
         ]}
       />
       <label class="check">
@@ -529,7 +540,7 @@ export const InboxPage: FC<{ model: PageModel; style: string; script: string }> 
             <p class="summary" id="summary">
               <span id="shown">{model.items.length}</span>
               {model.matched > model.items.length ? ` of ${model.matched}` : ''}{' '}
-              {messagesView ? 'messages and rejected sends' : 'requests'}, newest first
+              {messagesView ? 'messages and failed sends' : 'requests'}, newest first
               {model.matched > model.items.length ? ' — narrow the filters to see older ones' : ''}
             </p>
             <ol class="list" id="list" data-after={model.cursor}>

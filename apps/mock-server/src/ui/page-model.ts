@@ -6,7 +6,7 @@
 import type { MockRuntime } from '../mock-runtime.js';
 import type { RecordedMessage } from '../state/recorded-message.js';
 import type { JournalEntry } from '../state/request-journal.js';
-import { requestHaystack, summarizeRequest } from './journal-view.js';
+import { failedItemsOf, requestHaystack, summarizeRequest } from './journal-view.js';
 import { messageHaystack } from './message-view.js';
 import type { ListItem, NamespaceCount, PageModel } from './page-components.js';
 import type { PageQuery } from './page-query.js';
@@ -31,12 +31,18 @@ export function messageMatches(message: RecordedMessage, query: PageQuery): bool
   );
 }
 
-/** In the message list only rejected sends count; in the journal every request. */
+/**
+ * In the message list only sends that failed count — a request answered with an error, or one whose answer
+ * failed some of its messages (the messages that went out are listed themselves); in the journal every request.
+ */
 export function requestMatches(entry: JournalEntry, query: PageQuery): boolean {
   const rejected = entry.verdict.outcome === 'rejected';
-  if (query.view === 'messages' && !rejected) return false;
-  if (query.outcome === 'sent' && rejected) return false;
-  if (query.outcome === 'rejected' && !rejected) return false;
+  if (query.view === 'messages') {
+    if (query.outcome === 'sent' || (!rejected && failedItemsOf(entry) === 0)) return false;
+  } else {
+    if (query.outcome === 'sent' && rejected) return false;
+    if (query.outcome === 'rejected' && !rejected) return false;
+  }
   if (query.app !== undefined && entry.appKey !== query.app) return false;
   if (query.search !== undefined && !requestHaystack(entry).includes(query.search.toLowerCase()))
     return false;
