@@ -41,6 +41,11 @@ const chromiumArgs = [
   '--disable-sync',
 ];
 
+/** Polls until the expectation holds: generous, since CI runs the browser on two busy cores. */
+function eventually<Value>(read: () => Value | Promise<Value>) {
+  return expect.poll(read, { timeout: 15_000, interval: 50 });
+}
+
 const signName = '聚石塔官方';
 const shippedTemplate = '您好！您的订单${order}已发货，快递单号${tracking}，请注意查收。';
 
@@ -113,7 +118,7 @@ describe('the inbox page in Chromium', () => {
       const page = await context.newPage();
       watch(page);
       await page.goto(`${server.url}/`);
-      await expect.poll(() => page.locator('#live').getAttribute('data-state')).toBe('live');
+      await eventually(() => page.locator('#live').getAttribute('data-state')).toBe('live');
       expect(await page.locator('#list > li').count()).toBe(0);
       // Marks this document: a reload would lose it.
       await page.evaluate("window.marker = 'same document'");
@@ -126,8 +131,8 @@ describe('the inbox page in Chromium', () => {
         params: { order: '3006925020239565830', tracking: 'SF1234567890' },
       });
       expect(shipped.ok).toBe(true);
-      await expect.poll(() => page.locator('#list > li').count()).toBe(1);
-      await expect.poll(() => page.locator('#list > li').first().textContent()).toContain('138****8000');
+      await eventually(() => page.locator('#list > li').count()).toBe(1);
+      await eventually(() => page.locator('#list > li').first().textContent()).toContain('138****8000');
 
       const tidResults = await tid.send([
         {
@@ -174,16 +179,16 @@ describe('the inbox page in Chromium', () => {
         );
       expect(isTopPlatformError(rejected) && rejected.code).toBe(25);
 
-      await expect.poll(() => page.locator('#list > li').count()).toBe(5);
+      await eventually(() => page.locator('#list > li').count()).toBe(5);
       const list = page.locator('#list > li');
-      await expect.poll(() => list.first().textContent()).toContain('rejected: 25 Invalid signature');
+      await eventually(() => list.first().textContent()).toContain('rejected: 25 Invalid signature');
       expect(await page.evaluate('window.marker')).toBe('same document');
       expect(await page.locator('#shown').textContent()).toBe('5');
 
       // Filter (JavaScript applies it at once and keeps it in the URL); the live feed follows the filter.
       await page.selectOption('select[name="platform"]', 'taobao-tid');
-      await expect.poll(() => page.url()).toContain('platform=taobao-tid');
-      await expect.poll(() => list.count()).toBe(2);
+      await eventually(() => page.url()).toContain('platform=taobao-tid');
+      await eventually(() => list.count()).toBe(2);
       await jst.send({
         sms_free_sign_name: signName,
         template_code: 'SMS_12345',
@@ -198,19 +203,19 @@ describe('the inbox page in Chromium', () => {
           params: { code: '1' },
         },
       ]);
-      await expect.poll(() => list.count()).toBe(3);
+      await eventually(() => list.count()).toBe(3);
       expect(await list.first().textContent()).toContain('3011187783529034025');
       await page.fill('input[name="q"]', '38138124');
-      await expect.poll(() => list.count()).toBe(1);
+      await eventually(() => list.count()).toBe(1);
       await page.fill('input[name="q"]', '');
       await page.selectOption('select[name="platform"]', '');
-      await expect.poll(() => list.count()).toBe(7);
+      await eventually(() => list.count()).toBe(7);
 
       // Open one: the SMS as the phone shows it, with its length and segments.
       const shippedItem = page.locator('#list > li', { hasText: 'SF1234567890' });
       await shippedItem.locator('summary').click();
       const bubble = shippedItem.locator('.bubble');
-      await expect.poll(() => bubble.isVisible()).toBe(true);
+      await eventually(() => bubble.isVisible()).toBe(true);
       const text = `【${signName}】您好！您的订单3006925020239565830已发货，快递单号SF1234567890，请注意查收。`;
       expect(await bubble.textContent()).toBe(text);
       expect(await shippedItem.locator('[data-testid="characters"]').textContent()).toBe(
@@ -222,7 +227,7 @@ describe('the inbox page in Chromium', () => {
       // The phone toggle shows the numbers.
       expect(await page.locator('body').textContent()).not.toContain('13800138000');
       await page.check('input[name="reveal"]');
-      await expect.poll(() => page.locator('#list').textContent()).toContain('13800138000');
+      await eventually(() => page.locator('#list').textContent()).toContain('13800138000');
       await page.locator('#list > li', { hasText: 'SF1234567890' }).locator('summary').click();
       await page.screenshot({ path: `${screenshots}inbox-page-desktop.png`, fullPage: true });
 
@@ -238,7 +243,7 @@ describe('the inbox page in Chromium', () => {
 
       // Clear one namespace (a form POST; the page comes back without the fw199 messages).
       await page.locator('#namespaces li[data-namespace="test-appid"] button').click();
-      await expect.poll(() => list.count()).toBe(4);
+      await eventually(() => list.count()).toBe(4);
       expect(page.url()).toContain('reveal=1');
       expect(await page.locator('#list').textContent()).not.toContain('3011187783529034024');
       expect([...server.app.mock.inbox.newestFirst()].every((message) => message.appKey === '12345678')).toBe(
@@ -280,7 +285,7 @@ describe('the inbox page in Chromium', () => {
       await page.locator('#list > li summary').click();
       expect(await page.locator('#list .bubble').textContent()).toContain('买家 小王 下单了 运动鞋 42码');
       await page.locator('#namespaces li[data-namespace="12345678"] button').click();
-      await expect.poll(() => page.locator('#list > li').count()).toBe(0);
+      await eventually(() => page.locator('#list > li').count()).toBe(0);
       expect(page.url()).toContain('platform=qianniu-tpn');
       await context.close();
       expect(problems).toEqual([]);
