@@ -147,14 +147,14 @@ export const MessageItem: FC<{ message: RecordedMessage; reveal: boolean }> = ({
     <li class="card sent" id={`m-${message.id}`} data-platform={message.platform}>
       <details>
         <summary>
-          <div class="row">
+          <span class="row">
             <span class={`badge ${message.platform}`}>{platformLabels[message.platform]}</span>
             <Recipient value={message.recipient} kind={message.recipientKind} reveal={reveal} />
             <span class="grow" />
             <span class="outcome sent">sent</span>
             <Time iso={message.receivedAt} />
-          </div>
-          <div class="row meta">
+          </span>
+          <span class="row meta">
             {message.signName === null ? null : <span>{`【${message.signName}】`}</span>}
             <span>{message.template}</span>
             <span>{message.appKey}</span>
@@ -164,8 +164,8 @@ export const MessageItem: FC<{ message: RecordedMessage; reveal: boolean }> = ({
                 {sms.characters} chars · {sms.segments} SMS
               </span>
             )}
-          </div>
-          <div class="preview">{messagePreview(message)}</div>
+          </span>
+          <span class="preview">{messagePreview(message)}</span>
         </summary>
         <div class="body">
           <Phone message={message} />
@@ -268,7 +268,7 @@ export const RequestItem: FC<{ entry: JournalEntry; reveal: boolean; asAttempt: 
     >
       <details>
         <summary>
-          <div class="row">
+          <span class="row">
             {summary.platform === undefined ? (
               <span class="badge">{entry.api ?? entry.path}</span>
             ) : (
@@ -284,19 +284,19 @@ export const RequestItem: FC<{ entry: JournalEntry; reveal: boolean; asAttempt: 
             <span class="grow" />
             <span class={`outcome ${rejected || failedItems > 0 ? 'rejected' : 'sent'}`}>{outcome}</span>
             <Time iso={entry.receivedAt} />
-          </div>
-          <div class="row meta">
+          </span>
+          <span class="row meta">
             {summary.signName === undefined ? null : <span>{`【${summary.signName}】`}</span>}
             {summary.template === undefined ? null : <span>{summary.template}</span>}
             <span>{entry.appKey ?? 'no app key'}</span>
             {asAttempt ? null : <span>HTTP {entry.httpStatus}</span>}
-          </div>
-          {rejected ? <div class="preview reason">{verdict.reason}</div> : null}
+          </span>
+          {rejected ? <span class="preview reason">{verdict.reason}</span> : null}
           {failedItems > 0 ? (
-            <div class="preview reason">
+            <span class="preview reason">
               The answer failed {failedItems === 1 ? 'one message' : `${failedItems} messages`} of this
               request (per-item codes are in the answer); the ones sent are listed as messages.
-            </div>
+            </span>
           ) : null}
         </summary>
         <div class="body single">

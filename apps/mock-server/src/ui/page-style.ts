@@ -77,7 +77,7 @@ ol.list { list-style: none; margin: 0; padding: 0; display: flex; flex-direction
 .kind { font-size: 12px; color: var(--muted); font-weight: normal; }
 time, .meta { color: var(--muted); font-size: 13px; }
 .meta span + span::before { content: "·"; margin: 0 6px; color: var(--line); }
-.preview { color: var(--text); opacity: .85; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.preview { display: block; color: var(--text); opacity: .85; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .badge { font-size: 12px; border-radius: 4px; padding: 1px 6px; background: var(--bg); white-space: nowrap; }
 .badge.taobao-jst, .badge.taobao-tid { background: #fff0e6; color: #b33a00; }
 .badge.qianniu-tpn { background: #e8f0ff; color: #1f4fbf; }
@@ -115,6 +115,7 @@ pre, code.block {
 }
 h4 { margin: 0 0 4px; font-size: 13px; color: var(--muted); font-weight: 600; }
 .reason { color: var(--bad); overflow-wrap: anywhere; }
+.preview.reason { white-space: normal; }
 .diagnostic { border: 1px solid var(--bad); border-radius: 8px; padding: 8px; background: var(--bad-bg); }
 .diagnostic dl.facts { font-size: 13px; }
 .empty { text-align: center; color: var(--muted); padding: 32px 12px; background: var(--panel);
