@@ -27,34 +27,29 @@ const faultQuery = z.strictObject({
 const durationPattern = /^(-?\d+(?:\.\d+)?)(ms|s|m|h|d)$/;
 const unitMilliseconds: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
+const durationMessage = 'must be milliseconds or a duration like 90s, 15m, 2h, 1d';
 /** Milliseconds, or text like `90s`, `15m`, `2h`, `1d` (negative moves back). */
-const duration = z.union([
-  z.number({ error: 'must be milliseconds or a duration like 90s, 15m, 2h, 1d' }).finite(),
-  z.string().transform((text, context) => {
-    const match = durationPattern.exec(text.trim());
-    if (match === null) {
-      context.addIssue({
-        code: 'custom',
-        message: 'must be milliseconds or a duration like 90s, 15m, 2h, 1d',
-      });
-      return z.NEVER;
-    }
-    return Number(match[1]) * (unitMilliseconds[match[2] as string] as number);
-  }),
-]);
+const duration = z.unknown().transform((value, context) => {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  const match = typeof value === 'string' ? durationPattern.exec(value.trim()) : null;
+  if (match === null) {
+    context.addIssue({ code: 'custom', message: durationMessage });
+    return z.NEVER;
+  }
+  return Number(match[1]) * (unitMilliseconds[match[2] as string] as number);
+});
 
+const instantMessage = 'must be epoch milliseconds or an ISO 8601 time';
 /** An instant: epoch milliseconds or ISO 8601 (with its offset: `2024-03-01T23:59:00+08:00`). */
-const instant = z.union([
-  z.number({ error: 'must be epoch milliseconds or an ISO 8601 time' }).finite(),
-  z.string().transform((text, context) => {
-    const iso = instantToIso(text);
-    if (iso === undefined) {
-      context.addIssue({ code: 'custom', message: 'must be epoch milliseconds or an ISO 8601 time' });
-      return z.NEVER;
-    }
-    return Date.parse(iso);
-  }),
-]);
+const instant = z.unknown().transform((value, context) => {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  const iso = typeof value === 'string' ? instantToIso(value) : undefined;
+  if (iso === undefined) {
+    context.addIssue({ code: 'custom', message: instantMessage });
+    return z.NEVER;
+  }
+  return Date.parse(iso);
+});
 
 const clockRequest = z
   .strictObject({
