@@ -15,11 +15,21 @@ export {
   defaultTopSession,
   type MockConfig,
   type MockConfigInput,
+  type MockProfile,
   mockConfigSchema,
+  type ReviewStatus,
 } from './config/config-schema.js';
 export { loadConfigFile } from './config/load-config-file.js';
 // App and server
 export { createMockApp, type MockApp } from './create-mock-app.js';
+// Scripted faults (`POST /__mock/faults` bodies) and the magic values
+export type { FaultInput } from './faults/fault-schema.js';
+export type { ScriptedFault } from './faults/fault-store.js';
+export {
+  type MagicOutcomeName,
+  magicOutcomeNames,
+  magicPrefix,
+} from './magic/magic-catalog.js';
 export type { MockRuntime, MockServerOptions } from './mock-runtime.js';
 // Hook point: interceptors between validation and recording
 export type {
@@ -30,10 +40,18 @@ export type {
   MessageFailure,
   SendCall,
   SendInterceptor,
+  TransportEffect,
 } from './pipeline/send-call.js';
 export { type RunningMockServer, type StartMockServerOptions, startMockServer } from './start-mock-server.js';
 // Clock
-export { createManualClock, type ManualClock, type MockClock, systemClock } from './state/clock.js';
+export {
+  type AdjustableClock,
+  createManualClock,
+  type ManualClock,
+  type MockClock,
+  systemClock,
+  type TimestampReference,
+} from './state/clock.js';
 
 // What the inspection API returns
 export type { InboxStatistics, MessageInbox, MessageListener } from './state/message-inbox.js';
