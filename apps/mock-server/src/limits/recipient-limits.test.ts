@@ -128,6 +128,39 @@ describe('per-recipient limits (profile realistic)', () => {
   });
 });
 
+describe('limits and faults together', () => {
+  it('asks every interceptor on the call that used up the last queued fault (which then leaves the list)', async () => {
+    const { createMockApp } = await import('../create-mock-app.js');
+    const { createManualClock } = await import('../state/clock.js');
+    const now = Date.parse('2024-03-01T04:00:00Z');
+    const app = createMockApp({ clock: createManualClock(now), limits: { enabled: true } });
+    const send = async (phone: string) =>
+      stableBody(
+        await (
+          await app.request(...topRequest(signedTopParams(jstBusiness({ phone_number: phone }), { now })))
+        ).text(),
+      );
+    for (const phone of ['19900000200', '13800138000']) {
+      await app.request('/__mock/faults', {
+        method: 'POST',
+        body: JSON.stringify({ kind: 'delay', delayMs: 1 }),
+      });
+      expect(app.mock.interceptors.map((interceptor) => interceptor.name)).toEqual([
+        'scripted fault',
+        'magic value',
+        'recipient limits',
+      ]);
+      // The magic value and the limits still decide, though the fault interceptor left mid-call.
+      expect(await send(phone)).toBe(phone === '13800138000' ? sent : limited('触发天级流控Permits:10'));
+      expect(app.mock.interceptors.map((interceptor) => interceptor.name)).toEqual([
+        'magic value',
+        'recipient limits',
+      ]);
+    }
+    expect(await send('13800138000')).toBe(limited('触发分钟级流控Permits:1'));
+  });
+});
+
 describe('limits are off by default', () => {
   it('lets the same number through as often as it is sent', async () => {
     const plain = await startMockServer({ port: 0 });

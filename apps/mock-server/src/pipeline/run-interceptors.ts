@@ -24,7 +24,10 @@ export async function runInterceptors(
 ): Promise<CallDecision> {
   if (interceptors.length === 0) return acceptAll;
   const run = new InterceptorRun(call, clock);
-  for (const interceptor of interceptors) {
+  // A snapshot: the list may change while a call runs through it (the fault interceptor leaves it when its
+  // last fault is used), and no interceptor may be skipped for that.
+  const snapshot = interceptors.length === 1 ? interceptors : [...interceptors];
+  for (const interceptor of snapshot) {
     const pending = interceptor.intercept(call, run);
     const verdict: InterceptorVerdict = pending instanceof Promise ? await pending : pending;
     if (verdict === undefined) continue;
