@@ -18,8 +18,15 @@ import {
 import { renderTemplate } from '../pipeline/render-template.js';
 import { douyinMessageId } from '../state/identifiers.js';
 import { smsMeasure } from '../templates/sms-text.js';
-import { echoedId, firstField, type GatewayEndpoint, isJsonObject } from './gateway-endpoint.js';
-import { gatewayErrors, invalidParameter } from './gateway-errors.js';
+import {
+  echoedId,
+  firstField,
+  type GatewayEndpoint,
+  isJsonObject,
+  itemCountProblem,
+  parseWireItem,
+} from './gateway-endpoint.js';
+import { invalidParameter } from './gateway-errors.js';
 
 export const doudianEndpoint: GatewayEndpoint = {
   path: doudianPath,
@@ -47,20 +54,12 @@ export const doudianEndpoint: GatewayEndpoint = {
     }
     const request = parsed.data;
     const items = request.sms_message_list;
-    if (items.length === 0) {
-      return {
-        ok: false,
-        error: invalidParameter('sms_message_list'),
-        reason: 'sms_message_list holds no messages (1 to 100 allowed)',
-      };
-    }
-    if (items.length > doudianMaxMessagesPerCall) {
-      return {
-        ok: false,
-        error: gatewayErrors.tooManyItems,
-        reason: `sms_message_list holds ${items.length} messages (at most 100)`,
-      };
-    }
+    const countProblem = itemCountProblem(items.length, doudianMaxMessagesPerCall, {
+      name: 'sms_message_list',
+      noun: 'messages',
+      emptyError: invalidParameter('sms_message_list'),
+    });
+    if (countProblem) return countProblem;
     const shared: Record<string, unknown> = {};
     if (request.tag !== undefined) shared.tag = request.tag;
     if (request.user_ext_code !== undefined) shared.user_ext_code = request.user_ext_code;
@@ -68,18 +67,8 @@ export const doudianEndpoint: GatewayEndpoint = {
       ok: true,
       items,
       validateItem(item, context) {
-        if (!isJsonObject(item)) {
-          return { ok: false, failure: invalidParameter('item'), reason: 'the item is not a JSON object' };
-        }
-        const result = doudianWireMessageSchema.safeParse(item);
-        if (!result.success) {
-          const field = firstField(result.error.issues, 'item');
-          return {
-            ok: false,
-            failure: invalidParameter(field),
-            reason: `${field} ${result.error.issues[0]?.message ?? 'is invalid'}`,
-          };
-        }
+        const result = parseWireItem(item, doudianWireMessageSchema);
+        if (!result.ok) return result;
         const message = result.data;
         const recipient = message.biz_type === 1 ? message.order_id : message.post_tel;
         const variables = message.template_param ?? {};

@@ -4,12 +4,10 @@
  * for call-level errors too, like TOP; gzip only when asked.
  */
 import { Hono } from 'hono';
-import { deliverWithEffect, describeEffect, effectHttpStatus } from '../faults/transport-delivery.js';
-import { acceptsGzip } from '../http/accept-encoding.js';
 import type { MockEnv } from '../http/mock-env.js';
-import { type ProtocolRequest, readProtocolRequest } from '../http/protocol-request.js';
-import { respond } from '../http/respond.js';
+import { readProtocolRequest } from '../http/protocol-request.js';
 import type { MockRuntime } from '../mock-runtime.js';
+import { finishAnswer } from '../pipeline/finish-answer.js';
 import { gatewayTraceId } from '../state/identifiers.js';
 import { doudianEndpoint } from './doudian-endpoint.js';
 import { answerGatewayCall, type GatewayAnswer, gatewayErrorAnswer } from './gateway-call.js';
@@ -47,41 +45,23 @@ export function createGatewayApp(runtime: MockRuntime): Hono<MockEnv> {
         answer.kind === 'success'
           ? renderGatewaySuccess(answer.data, answer.traceId)
           : renderGatewayError(answer.error, answer.traceId);
-      journal(runtime, request, endpoint, receivedAt, answer, status);
-      const gzip = acceptsGzip(request.acceptEncoding);
-      if (answer.transport === undefined) return respond(body, status, gatewayContentType, gzip);
-      return deliverWithEffect(c, answer.transport, { body, status, contentType: gatewayContentType, gzip });
+      return finishAnswer(
+        c,
+        runtime,
+        request,
+        receivedAt,
+        {
+          protocol: 'gateway',
+          api: endpoint.path,
+          appKey: request.parameters.params.appid ?? null,
+          requestId: answer.traceId,
+          verdict: answer.verdict,
+          signature: answer.kind === 'error' ? answer.signature : undefined,
+          transport: answer.transport,
+        },
+        { body, status, contentType: gatewayContentType },
+      );
     });
   }
   return app;
-}
-
-function journal(
-  runtime: MockRuntime,
-  request: ProtocolRequest,
-  endpoint: GatewayEndpoint,
-  receivedAt: number,
-  answer: GatewayAnswer,
-  httpStatus: number,
-): void {
-  const { params, notes, bodyBytes } = request.parameters;
-  const { transport } = answer;
-  runtime.journal.record(
-    {
-      receivedAt,
-      method: request.method,
-      path: request.path,
-      protocol: 'gateway',
-      api: endpoint.path,
-      appKey: params.appid ?? null,
-      contentType: request.contentType,
-      params,
-      notes: transport === undefined ? notes : [...notes, describeEffect(transport)],
-      verdict: answer.verdict,
-      httpStatus: transport === undefined ? httpStatus : effectHttpStatus(transport, httpStatus),
-      requestId: answer.traceId,
-      ...(answer.kind === 'error' && answer.signature !== undefined ? { signature: answer.signature } : {}),
-    },
-    2 * bodyBytes + 1024,
-  );
 }

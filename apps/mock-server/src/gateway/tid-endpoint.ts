@@ -11,8 +11,14 @@ import { tidMaxItemsPerCall, tidPath, tidSellerField, tidWireItemSchema } from '
 import { renderTemplate } from '../pipeline/render-template.js';
 import { smsReceiptId, topRequestId } from '../state/identifiers.js';
 import { smsMeasure } from '../templates/sms-text.js';
-import { echoedId, firstField, type GatewayEndpoint, isJsonObject } from './gateway-endpoint.js';
-import { gatewayErrors, invalidParameter } from './gateway-errors.js';
+import {
+  echoedId,
+  type GatewayEndpoint,
+  isJsonObject,
+  itemCountProblem,
+  parseWireItem,
+} from './gateway-endpoint.js';
+import { invalidParameter } from './gateway-errors.js';
 
 const detailFields = ['extend_name', 'extend_code', 'extend', 'additional_info'] as const;
 
@@ -32,31 +38,18 @@ export const tidEndpoint: GatewayEndpoint = {
     }
     if (!Array.isArray(items))
       return { ok: false, error, reason: 'request_data must be a JSON array of items' };
-    if (items.length === 0)
-      return { ok: false, error, reason: 'request_data holds no items (1 to 100 allowed)' };
-    if (items.length > tidMaxItemsPerCall) {
-      return {
-        ok: false,
-        error: gatewayErrors.tooManyItems,
-        reason: `request_data holds ${items.length} items (at most 100)`,
-      };
-    }
+    const countProblem = itemCountProblem(items.length, tidMaxItemsPerCall, {
+      name: 'request_data',
+      noun: 'items',
+      emptyError: error,
+    });
+    if (countProblem) return countProblem;
     return {
       ok: true,
       items,
       validateItem(item, context) {
-        if (!isJsonObject(item)) {
-          return { ok: false, failure: invalidParameter('item'), reason: 'the item is not a JSON object' };
-        }
-        const result = tidWireItemSchema.safeParse(item);
-        if (!result.success) {
-          const field = firstField(result.error.issues, 'item');
-          return {
-            ok: false,
-            failure: invalidParameter(field),
-            reason: `${field} ${result.error.issues[0]?.message ?? 'is invalid'}`,
-          };
-        }
+        const result = parseWireItem(item, tidWireItemSchema);
+        if (!result.ok) return result;
         const data = result.data;
         const details: Record<string, unknown> = {};
         for (const field of detailFields) if (data[field] !== undefined) details[field] = data[field];

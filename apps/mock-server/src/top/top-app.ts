@@ -4,12 +4,10 @@
  * errors too, JSON or XML by `format`, gzip only when asked.
  */
 import { Hono } from 'hono';
-import { deliverWithEffect, describeEffect, effectHttpStatus } from '../faults/transport-delivery.js';
-import { acceptsGzip } from '../http/accept-encoding.js';
 import type { MockEnv } from '../http/mock-env.js';
-import { type ProtocolRequest, readProtocolRequest } from '../http/protocol-request.js';
-import { respond } from '../http/respond.js';
+import { readProtocolRequest } from '../http/protocol-request.js';
 import type { MockRuntime } from '../mock-runtime.js';
+import { finishAnswer } from '../pipeline/finish-answer.js';
 import { topRequestId } from '../state/identifiers.js';
 import { answerTopCall, errorAnswer, type TopAnswer } from './top-call.js';
 import { renderTopError, renderTopSuccess, type TopFormat, topContentTypes } from './top-envelope.js';
@@ -51,44 +49,22 @@ export function createTopApp(runtime: MockRuntime): Hono<MockEnv> {
       answer.kind === 'success'
         ? renderTopSuccess(answer.responseKey, answer.fields, format, params.simplify === 'true')
         : renderTopError(answer.error, answer.requestId, format);
-    journal(runtime, request, receivedAt, answer, status);
-    const gzip = acceptsGzip(request.acceptEncoding);
-    if (answer.transport === undefined) return respond(body, status, topContentTypes[format], gzip);
-    return deliverWithEffect(c, answer.transport, {
-      body,
-      status,
-      contentType: topContentTypes[format],
-      gzip,
-    });
+    return finishAnswer(
+      c,
+      runtime,
+      request,
+      receivedAt,
+      {
+        protocol: 'top',
+        api: params.method ?? null,
+        appKey: params.app_key ?? null,
+        requestId: answer.requestId,
+        verdict: answer.verdict,
+        signature: answer.kind === 'error' ? answer.signature : undefined,
+        transport: answer.transport,
+      },
+      { body, status, contentType: topContentTypes[format] },
+    );
   });
   return app;
-}
-
-function journal(
-  runtime: MockRuntime,
-  request: ProtocolRequest,
-  receivedAt: number,
-  answer: TopAnswer,
-  httpStatus: number,
-): void {
-  const { params, notes, bodyBytes } = request.parameters;
-  const { transport } = answer;
-  runtime.journal.record(
-    {
-      receivedAt,
-      method: request.method,
-      path: request.path,
-      protocol: 'top',
-      api: params.method ?? null,
-      appKey: params.app_key ?? null,
-      contentType: request.contentType,
-      params,
-      notes: transport === undefined ? notes : [...notes, describeEffect(transport)],
-      verdict: answer.verdict,
-      httpStatus: transport === undefined ? httpStatus : effectHttpStatus(transport, httpStatus),
-      requestId: answer.requestId,
-      ...(answer.kind === 'error' && answer.signature !== undefined ? { signature: answer.signature } : {}),
-    },
-    2 * bodyBytes + 1024,
-  );
 }
