@@ -1,0 +1,114 @@
+/**
+ * Property (issue #7): what our clients let through, the mock accepts — random valid field values always
+ * produce a request the mock answers as sent — and what they refuse, they refuse before any fetch, with a
+ * ValidationError naming a field. The clients talk to the in-process app through an injected fetch.
+ */
+import { createJstClient } from '@x/taobao-jst';
+import { createTidClient, isValidationError } from '@x/taobao-tid';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createMockApp } from '../create-mock-app.js';
+
+const app = createMockApp({ inboxSize: 50 });
+let fetchCalls = 0;
+const fetchToApp = async (input: Request | URL | string, init?: RequestInit): Promise<Response> => {
+  fetchCalls++;
+  return app.request(input instanceof Request ? input : new Request(input, init));
+};
+
+const jst = createJstClient({
+  appKey: '12345678',
+  appSecret: 'test-secret',
+  session: 'test-session',
+  baseUrl: 'http://mock.test/router/rest',
+  fetch: fetchToApp,
+});
+const tid = createTidClient({
+  appId: 'test-appid',
+  appSecret: 'test-secret',
+  sellerNick: 'test-seller',
+  baseUrl: 'http://mock.test',
+  fetch: fetchToApp,
+});
+
+const visibleText = fc
+  .string({ unit: 'grapheme', minLength: 1, maxLength: 20 })
+  .filter((text) => text.trim() !== '');
+const variables = fc.dictionary(
+  fc.string({ minLength: 1, maxLength: 8 }),
+  fc.oneof(fc.string({ unit: 'grapheme', maxLength: 30 }), fc.integer()),
+  { maxKeys: 4 },
+);
+// Magic recipients (1990000xxxx) produce scripted failures by design: keep random numbers out of that range.
+const mobile = fc
+  .tuple(fc.integer({ min: 3, max: 9 }), fc.stringMatching(/^\d{9}$/))
+  .map(([second, rest]) => `1${second}${rest}`)
+  .filter((phone) => !phone.startsWith('1990000'));
+
+const validJstRequest = fc.record(
+  {
+    sms_free_sign_name: visibleText,
+    template_code: visibleText,
+    phone_number: mobile,
+    params: variables,
+    url: fc.webUrl({ validSchemes: ['http', 'https'] }),
+    extend: fc.string({ maxLength: 10 }),
+  },
+  { requiredKeys: ['sms_free_sign_name', 'template_code', 'phone_number'] },
+);
+
+describe('our clients and the mock agree', () => {
+  it('a JST request the client accepts is answered as sent', async () => {
+    await fc.assert(
+      fc.asyncProperty(validJstRequest, async (request) => {
+        const sent = await jst.send(request);
+        expect(sent.ok).toBe(true);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('a TID batch the client accepts is answered item by item as sent', async () => {
+    const item = fc.record({
+      order_id: fc.bigInt({ min: 1n, max: 10n ** 19n }).map(String),
+      sms_free_sign_name: visibleText,
+      template_code: visibleText,
+      params: variables,
+      additional_info: fc.boolean(),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uniqueArray(item, { minLength: 1, maxLength: 12, selector: (value) => value.order_id }),
+        async (items) => {
+          const results = await tid.send(items.filter((value) => !value.order_id.startsWith('1990000')));
+          for (const result of results) expect(result.ok).toBe(true);
+        },
+      ),
+      { numRuns: 80 },
+    );
+  });
+
+  it('a malformed field is refused by the client, naming it, before any fetch', async () => {
+    const breakage = fc.constantFrom(
+      ['phone_number', '2380013800'],
+      ['phone_number', '1380013800a'],
+      ['sms_free_sign_name', '   '],
+      ['template_code', ''],
+      ['url', 'ftp://example.com'],
+      ['params', { code: { nested: true } }],
+    );
+    await fc.assert(
+      fc.asyncProperty(validJstRequest, breakage, async (request, [field, value]) => {
+        const before = fetchCalls;
+        const error = await jst.send({ ...request, [field as string]: value } as typeof request).then(
+          () => undefined,
+          (thrown: unknown) => thrown,
+        );
+        expect(isValidationError(error)).toBe(true);
+        expect((error as { field: string }).field.startsWith(field as string)).toBe(true);
+        expect(fetchCalls).toBe(before);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
