@@ -2,10 +2,16 @@
  * Serves the mock over HTTP with @hono/node-server and resolves once it listens, with the URL to point clients
  * at and a `close` that ends open keep-alive connections too (so a vitest globalSetup teardown never hangs).
  */
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import { createMockAppFor, type MockApp } from './create-mock-app.js';
+import { gatewayEndpoints } from './gateway/gateway-app.js';
+import { withProtocolFastPath } from './http/node-fast-path.js';
 import { createMockRuntime, type MockServerOptions } from './mock-runtime.js';
+import { topPath } from './top/top-app.js';
+
+const protocolPaths = [topPath, ...gatewayEndpoints.map((endpoint) => endpoint.path)];
 
 export interface StartMockServerOptions extends MockServerOptions {
   /**
@@ -46,13 +52,15 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
   const { host, port } = runtime.config.config;
   // The handlers read or deliberately skip each body themselves, and Node discards an unread body after the
   // answer; @hono/node-server's own per-request cleanup listeners would only add cost.
-  const server = serve({
-    fetch: app.fetch,
+  const viaHono = getRequestListener(app.fetch, {
     hostname: host,
-    port,
     autoCleanupIncoming: false,
     overrideGlobalObjects,
   });
+  // The protocol endpoints skip the web Request/Response round trip (see node-fast-path.ts); every other
+  // request — and any the fast path does not recognise — is served by @hono/node-server as usual.
+  const server = createServer(withProtocolFastPath(app, protocolPaths, viaHono));
+  server.listen(port, host);
   await new Promise<void>((resolve, reject) => {
     const onError = (error: Error) => {
       server.off('listening', onListening);

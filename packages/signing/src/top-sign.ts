@@ -2,8 +2,9 @@
  * TOP signing (protocol.md §1.3): every parameter but `sign`, empty values skipped, sorted by key,
  * concatenated as key + value, then MD5(secret + s + secret), HMAC-MD5 or HMAC-SHA256, upper-case hex.
  */
-import { createHmac, hash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { assertParamsObject, assertSecret, assertSignMethod, nonStringParam } from './assert-input.js';
+import { hmacHex } from './hmac.js';
 import { sortedKeys } from './sorted-keys.js';
 import type { SignableParams, TopSignMethod } from './types.js';
 
@@ -59,8 +60,8 @@ export function digestTop(canonical: string, secret: string, signMethod: TopSign
     case 'md5':
       return hash('md5', secret + canonical + secret, 'hex').toUpperCase();
     case 'hmac':
-      return createHmac('md5', secret).update(canonical, 'utf8').digest('hex').toUpperCase();
+      return hmacHex('md5', secret, canonical).toUpperCase();
     case 'hmac-sha256':
-      return createHmac('sha256', secret).update(canonical, 'utf8').digest('hex').toUpperCase();
+      return hmacHex('sha256', secret, canonical).toUpperCase();
   }
 }

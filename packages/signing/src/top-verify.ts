@@ -3,22 +3,33 @@
  * Accepts either hex case and either empty-value variant (protocol.md §1.3: official clients skip empty
  * values, some sign the bare key).
  */
-import { assertParams, assertSecret } from './assert-input.js';
+import { assertParams, assertParamsObject, assertSecret } from './assert-input.js';
 import { hexEqualsConstantTime } from './constant-time.js';
 import { buildTopCanonical, digestTop } from './top-sign.js';
 import { type SignableParams, type TopSignMethod, topSignMethods, type VerifyResult } from './types.js';
 
 export function verifyTop(params: SignableParams, secret: string): VerifyResult {
-  assertParams(params);
-  assertSecret(secret);
+  assertParamsObject(params);
+  if (typeof secret !== 'string' || secret === '') {
+    assertParams(params); // a bad parameter is reported before a bad secret, as always
+    assertSecret(secret);
+  }
   const signMethod =
     params.sign_method === undefined || params.sign_method === '' ? 'md5' : params.sign_method;
   const received = params.sign;
   if (!topSignMethods.includes(signMethod as TopSignMethod)) {
+    assertParams(params);
     return { ok: false, reason: 'unknown-sign-method', signMethod };
   }
   const method = signMethod as TopSignMethod;
-  const canonical = buildTopCanonical(params, 'skip');
+  let canonical: string;
+  try {
+    // Checks every value is a string as it concatenates: no separate pass over the params.
+    canonical = buildTopCanonical(params, 'skip');
+  } catch (error) {
+    assertParams(params); // the same TypeError as always: the first non-string in insertion order
+    throw error;
+  }
   const expected = digestTop(canonical, secret, method);
   if (received === undefined || received === '') {
     return { ok: false, reason: 'missing-sign', expected, canonical, signMethod: method };

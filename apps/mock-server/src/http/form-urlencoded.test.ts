@@ -4,7 +4,7 @@ import { forEachFormPair } from './form-urlencoded.js';
 
 function pairs(text: string): [string, string][] {
   const collected: [string, string][] = [];
-  forEachFormPair(text, (name, value) => collected.push([name, value]));
+  forEachFormPair(text, { pair: (name, value) => collected.push([name, value]) });
   return collected;
 }
 

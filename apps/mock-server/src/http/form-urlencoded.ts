@@ -5,8 +5,13 @@
  * the native `decodeURIComponent`; only a malformed value takes the byte-wise WHATWG percent-decode below.
  */
 
-/** Calls `visit` for each `name=value` pair, in order, duplicates included. */
-export function forEachFormPair(text: string, visit: (name: string, value: string) => void): void {
+/** Receives the pairs; an object with a method, so a caller passes its state without a closure per request. */
+export interface FormPairVisitor {
+  pair(name: string, value: string): void;
+}
+
+/** Calls `visitor.pair` for each `name=value` pair, in order, duplicates included. */
+export function forEachFormPair(text: string, visitor: FormPairVisitor): void {
   const length = text.length;
   let start = 0;
   while (start < length) {
@@ -14,8 +19,12 @@ export function forEachFormPair(text: string, visit: (name: string, value: strin
     if (end === -1) end = length;
     if (end > start) {
       const equals = text.indexOf('=', start);
-      if (equals === -1 || equals > end) visit(decodeComponent(text.slice(start, end)), '');
-      else visit(decodeComponent(text.slice(start, equals)), decodeComponent(text.slice(equals + 1, end)));
+      if (equals === -1 || equals > end) visitor.pair(decodeComponent(text.slice(start, end)), '');
+      else
+        visitor.pair(
+          decodeComponent(text.slice(start, equals)),
+          decodeComponent(text.slice(equals + 1, end)),
+        );
     }
     start = end + 1;
   }

@@ -36,40 +36,76 @@ export function readNodeBody(
     return empty;
   }
   if (incoming.readableEnded) return empty;
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const finish = (result: BodyReadResult) => {
-      incoming.off('data', onData);
-      incoming.off('end', onEnd);
-      incoming.off('error', onAbort);
-      incoming.off('aborted', onAbort);
-      resolve(result);
-    };
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        chunks.length = 0;
-        // Keep the stream flowing with no listener: the rest is discarded, not buffered.
-        finish({ kind: 'too-large', limit });
-        return;
-      }
-      chunks.push(chunk);
-    };
-    const onEnd = () => {
-      if (size === 0) finish(empty);
-      else
-        finish({
-          kind: 'bytes',
-          bytes: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size),
-        });
-    };
-    const onAbort = () => finish({ kind: 'aborted' });
-    incoming.on('data', onData);
-    incoming.on('end', onEnd);
-    incoming.on('error', onAbort);
-    incoming.on('aborted', onAbort);
+  const state = new NodeBodyState(limit);
+  (incoming as IncomingWithBody)[bodyState] = state;
+  // Listeners are module functions reading their state from the request (`this`): nothing is allocated per
+  // listener. `close` before `end` means the client went away; an `error` without listeners is not thrown
+  // by an IncomingMessage, and is always followed by `close`.
+  incoming.on('data', onBodyData);
+  incoming.on('end', onBodyEnd);
+  incoming.on('close', onBodyClose);
+  const promise = new Promise<BodyReadResult>(captureResolve);
+  state.resolve = capturedResolve;
+  capturedResolve = undefined;
+  return promise;
+}
+
+const bodyState = Symbol('bodyState');
+type IncomingWithBody = IncomingMessage & { [bodyState]?: NodeBodyState };
+
+class NodeBodyState {
+  readonly limit: number;
+  readonly chunks: Buffer[] = [];
+  size = 0;
+  /** Set once the promise is resolved: later events change nothing. */
+  settled = false;
+  resolve: ((result: BodyReadResult) => void) | undefined = undefined;
+
+  constructor(limit: number) {
+    this.limit = limit;
+  }
+
+  settle(result: BodyReadResult): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.chunks.length = 0;
+    this.resolve?.(result);
+  }
+}
+
+/** A promise executor runs synchronously: it hands `resolve` over through this variable, without a closure. */
+let capturedResolve: ((result: BodyReadResult) => void) | undefined;
+function captureResolve(resolve: (result: BodyReadResult) => void): void {
+  capturedResolve = resolve;
+}
+
+function onBodyData(this: IncomingWithBody, chunk: Buffer): void {
+  const state = this[bodyState];
+  if (state === undefined || state.settled) return; // past the limit: the rest is discarded, not buffered
+  state.size += chunk.length;
+  if (state.size > state.limit) {
+    state.settle({ kind: 'too-large', limit: state.limit });
+    return;
+  }
+  state.chunks.push(chunk);
+}
+
+function onBodyEnd(this: IncomingWithBody): void {
+  const state = this[bodyState];
+  if (state === undefined || state.settled) return;
+  const { chunks, size } = state;
+  if (size === 0) {
+    state.settle(empty);
+    return;
+  }
+  state.settle({
+    kind: 'bytes',
+    bytes: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size),
   });
+}
+
+function onBodyClose(this: IncomingWithBody): void {
+  this[bodyState]?.settle({ kind: 'aborted' });
 }
 
 /** From a web Request (in-process tests and any non-Node runtime). */

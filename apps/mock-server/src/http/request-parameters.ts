@@ -14,7 +14,7 @@
  *   request fails its signature check. This bounds the sort the signature check does.
  * - Parts of a multipart body that are files are not parameters (protocol.md §1.3 signs no file parameters).
  */
-import { forEachFormPair } from './form-urlencoded.js';
+import { type FormPairVisitor, forEachFormPair } from './form-urlencoded.js';
 import type { BodyReadResult } from './read-body.js';
 
 export const maxParameterCount = 1000;
@@ -42,12 +42,12 @@ export async function readRequestParameters(
   body: Exclude<BodyReadResult, { kind: 'too-large' } | { kind: 'aborted' }>,
 ): Promise<RequestParameters> {
   const collector = new ParameterCollector();
-  if (rawQuery !== '') forEachFormPair(rawQuery, collector.add);
+  if (rawQuery !== '') forEachFormPair(rawQuery, collector);
   if (body.kind === 'empty') return collector.finish('none', 0);
   const bytes = body.bytes;
   const mediaType = mediaTypeOf(contentType);
   if (mediaType === '' || mediaType === 'application/x-www-form-urlencoded') {
-    forEachFormPair(utf8.decode(bytes), collector.add);
+    forEachFormPair(utf8.decode(bytes), collector);
     return collector.finish('form', bytes.byteLength);
   }
   if (mediaType === 'multipart/form-data') {
@@ -59,7 +59,7 @@ export async function readRequestParameters(
       return collector.finish('unparseable', bytes.byteLength);
     }
     for (const [name, value] of form) {
-      if (typeof value === 'string') collector.add(name, value);
+      if (typeof value === 'string') collector.pair(name, value);
       else collector.addFile(name);
     }
     return collector.finish('multipart', bytes.byteLength);
@@ -77,7 +77,7 @@ export function mediaTypeOf(contentType: string | null): string {
   return (semicolon === -1 ? contentType : contentType.slice(0, semicolon)).trim().toLowerCase();
 }
 
-class ParameterCollector {
+class ParameterCollector implements FormPairVisitor {
   readonly params: Record<string, string> = Object.create(null);
   readonly notes: string[] = [];
   #count = 0;
@@ -86,8 +86,8 @@ class ParameterCollector {
   #files: Set<string> | undefined;
   #overflow = 0;
 
-  /** An arrow property, so it can be handed to the parser as the visitor without binding. */
-  readonly add = (name: string, value: string): void => {
+  /** One parameter, in order of arrival (the parser's visitor). */
+  pair(name: string, value: string): void {
     if (name in this.params) {
       if (this.#duplicates === undefined) this.#duplicates = new Set();
       this.#duplicates.add(name);
@@ -97,7 +97,7 @@ class ParameterCollector {
       this.params[name] = value;
       this.#count++;
     }
-  };
+  }
 
   addFile(name: string): void {
     if (this.#files === undefined) this.#files = new Set();

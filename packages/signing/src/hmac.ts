@@ -1,0 +1,55 @@
+/**
+ * HMAC (RFC 2104) over one-shot `crypto.hash`: H((K ⊕ opad) ‖ H((K ⊕ ipad) ‖ m)). A `createHmac` object costs
+ * more to build than the two hashes it runs for a request-sized message (measured: md5 ~3.6 µs vs ~2.9 µs,
+ * sha256 ~3.5 µs vs ~2.3 µs); the padded keys are computed once per secret and kept in a small cache.
+ */
+import { hash } from 'node:crypto';
+
+export type HmacAlgorithm = 'md5' | 'sha256';
+
+const blockSize = 64; // both MD5 and SHA-256
+const digestSize: Record<HmacAlgorithm, number> = { md5: 16, sha256: 32 };
+
+interface PaddedKey {
+  /** K ⊕ ipad, followed by room for the message. */
+  inner: Buffer;
+  /** K ⊕ opad, followed by room for the inner digest. */
+  outer: Buffer;
+}
+
+/** Padded keys by algorithm and secret; a mock serves a handful of secrets, a client one. */
+const paddedKeys = new Map<string, PaddedKey>();
+const maxCachedKeys = 64;
+
+function paddedKey(algorithm: HmacAlgorithm, secret: string): PaddedKey {
+  const cacheKey = `${algorithm}\u0000${secret}`;
+  let padded = paddedKeys.get(cacheKey);
+  if (padded !== undefined) return padded;
+  let key = Buffer.from(secret, 'utf8');
+  if (key.length > blockSize) key = hash(algorithm, key, 'buffer');
+  const inner = Buffer.alloc(blockSize + 1024, 0x36);
+  const outer = Buffer.alloc(blockSize + digestSize[algorithm], 0x5c);
+  for (let index = 0; index < key.length; index++) {
+    inner[index] = (key[index] as number) ^ 0x36;
+    outer[index] = (key[index] as number) ^ 0x5c;
+  }
+  padded = { inner, outer };
+  if (paddedKeys.size >= maxCachedKeys) paddedKeys.clear();
+  paddedKeys.set(cacheKey, padded);
+  return padded;
+}
+
+/** HMAC of `message` (UTF-8) keyed by `secret` (UTF-8), lower-case hex. Synchronous, so the scratch is safe. */
+export function hmacHex(algorithm: HmacAlgorithm, secret: string, message: string): string {
+  const padded = paddedKey(algorithm, secret);
+  const length = Buffer.byteLength(message, 'utf8');
+  let inner = padded.inner;
+  if (blockSize + length > inner.length) {
+    inner = Buffer.allocUnsafe(blockSize + length);
+    padded.inner.copy(inner, 0, 0, blockSize);
+  }
+  inner.write(message, blockSize, length, 'utf8');
+  const innerDigest = hash(algorithm, inner.subarray(0, blockSize + length), 'buffer');
+  innerDigest.copy(padded.outer, blockSize);
+  return hash(algorithm, padded.outer, 'hex');
+}
