@@ -71,4 +71,14 @@ describe('forEachFormPair', () => {
       { numRuns: 2000 },
     );
   });
+
+  it('takes linear time on a body of many pairs without "=" (was quadratic: seconds for 1 MiB)', () => {
+    const text = 'a&'.repeat(512 * 1024);
+    const flat = Buffer.from(text, 'latin1').toString('latin1'); // a flat string, as a decoded body is
+    let count = 0;
+    const started = performance.now();
+    forEachFormPair(flat, { pair: () => count++ });
+    expect(count).toBe(512 * 1024);
+    expect(performance.now() - started).toBeLessThan(1500);
+  });
 });

@@ -14,16 +14,19 @@ export interface FormPairVisitor {
 export function forEachFormPair(text: string, visitor: FormPairVisitor): void {
   const length = text.length;
   let start = 0;
+  // The next `=` at or after `start`, found once: searching from every pair would be quadratic in a body of
+  // many pairs without `=` (`a&a&a&…`).
+  let nextEquals = text.indexOf('=');
   while (start < length) {
     let end = text.indexOf('&', start);
     if (end === -1) end = length;
     if (end > start) {
-      const equals = text.indexOf('=', start);
-      if (equals === -1 || equals > end) visitor.pair(decodeComponent(text.slice(start, end)), '');
+      if (nextEquals !== -1 && nextEquals < start) nextEquals = text.indexOf('=', start);
+      if (nextEquals === -1 || nextEquals > end) visitor.pair(decodeComponent(text.slice(start, end)), '');
       else
         visitor.pair(
-          decodeComponent(text.slice(start, equals)),
-          decodeComponent(text.slice(equals + 1, end)),
+          decodeComponent(text.slice(start, nextEquals)),
+          decodeComponent(text.slice(nextEquals + 1, end)),
         );
     }
     start = end + 1;

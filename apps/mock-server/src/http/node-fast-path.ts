@@ -35,7 +35,7 @@ export function withProtocolFastPath(
   paths: readonly string[],
   viaHono: RequestListener,
 ): RequestListener {
-  let routes: Map<string, FastRoute> | undefined;
+  let routes: { GET: Map<string, FastRoute>; POST: Map<string, FastRoute> } | undefined;
   const requestPrototype = Object.create(globalThis.Request.prototype) as object;
   const { constructor: _constructor, ...members } = Object.getOwnPropertyDescriptors(
     NodeRequestView.prototype,
@@ -51,7 +51,7 @@ export function withProtocolFastPath(
     if ((method === 'POST' || method === 'GET') && url !== undefined) {
       routes ??= lookUpRoutes(app, paths);
       const queryStart = url.indexOf('?');
-      const route = routes.get(`${method} ${queryStart === -1 ? url : url.slice(0, queryStart)}`);
+      const route = routes[method].get(queryStart === -1 ? url : url.slice(0, queryStart));
       if (route !== undefined && hasPlainHost(incoming)) {
         const request = Object.create(requestPrototype) as NodeRequestView;
         request.incoming = incoming;
@@ -83,15 +83,18 @@ export function withProtocolFastPath(
 }
 
 /** For each path and method, the handler Hono would run — when it would run that one handler and nothing else. */
-function lookUpRoutes(app: Hono<MockEnv>, paths: readonly string[]): Map<string, FastRoute> {
-  const routes = new Map<string, FastRoute>();
+function lookUpRoutes(
+  app: Hono<MockEnv>,
+  paths: readonly string[],
+): { GET: Map<string, FastRoute>; POST: Map<string, FastRoute> } {
+  const routes = { GET: new Map<string, FastRoute>(), POST: new Map<string, FastRoute>() };
   for (const path of paths) {
-    for (const method of ['GET', 'POST']) {
+    for (const method of ['GET', 'POST'] as const) {
       const matchResult = app.router.match(method, path);
       const matched = matchResult[0];
       if (matched.length !== 1) continue; // middleware in front, or no route: Hono's dispatch decides
       const handler = (matched[0] as unknown as [[Handler, unknown], unknown])[0][0];
-      routes.set(`${method} ${path}`, { path, handler, matchResult });
+      routes[method].set(path, { path, handler, matchResult });
     }
   }
   return routes;

@@ -47,7 +47,7 @@ export async function readProtocolRequest(
       ? await readNodeBody(incoming, bodyLimitBytes)
       : await readWebBody(c.req.raw, bodyLimitBytes);
   if (body.kind === 'too-large' || body.kind === 'aborted') {
-    const parameters = await readRequestParameters(rawQuery, null, { kind: 'empty' });
+    const parameters = readRequestParameters(rawQuery, null, { kind: 'empty' }) as RequestParameters;
     parameters.notes.push(
       body.kind === 'too-large'
         ? `body larger than ${bodyLimitBytes} bytes: refused without reading it`

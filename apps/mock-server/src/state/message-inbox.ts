@@ -28,16 +28,17 @@ export class MessageInbox {
 
   /**
    * Stores one answered message. `approximateBytes` is what it holds in memory (the caller knows the size
-   * of the request it came from), so the byte bound holds.
+   * of the request it came from), so the byte bound holds. `receivedAt` is ISO 8601 text, or epoch
+   * milliseconds to be formatted here (cheaper: formatting is cached per second).
    */
   record(
     pending: PendingMessage,
-    answer: { requestId: string; messageId: string; receivedAt: string },
+    answer: { requestId: string; messageId: string; receivedAt: string | number },
     approximateBytes: number,
   ): RecordedMessage {
     const message: RecordedMessage = {
       id: ++this.#sequence,
-      receivedAt: answer.receivedAt,
+      receivedAt: typeof answer.receivedAt === 'number' ? isoInstant(answer.receivedAt) : answer.receivedAt,
       requestId: answer.requestId,
       messageId: answer.messageId,
       ...pending,
@@ -68,4 +69,23 @@ export class MessageInbox {
   get statistics(): InboxStatistics {
     return { stored: this.#log.size, recorded: this.#sequence, evicted: this.#log.evicted };
   }
+}
+
+/** The second whose ISO 8601 text (up to the dot) was formatted last: most messages share it with the previous. */
+let cachedSecond = Number.NaN;
+let cachedPrefix = '';
+
+/** `new Date(milliseconds).toISOString()`, formatting the date and time once per second. */
+export function isoInstant(milliseconds: number): string {
+  // Out of a Date's range (or not a number): let Date say so, as always.
+  if (!(Math.abs(milliseconds) <= 8.64e15)) return new Date(milliseconds).toISOString();
+  const time = Math.trunc(milliseconds); // what a Date keeps of a fraction
+  const second = Math.floor(time / 1000);
+  if (second !== cachedSecond) {
+    const text = new Date(second * 1000).toISOString(); // throws a RangeError for an invalid time, as always
+    cachedPrefix = text.slice(0, -4); // without "000Z"
+    cachedSecond = second;
+  }
+  const millis = time - second * 1000;
+  return `${cachedPrefix}${millis < 10 ? '00' : millis < 100 ? '0' : ''}${millis}Z`;
 }

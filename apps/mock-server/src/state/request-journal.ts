@@ -3,6 +3,8 @@
  * and why — including, for a bad signature, the string the mock signed and the sign it expected. This is
  * the answer to "why is my signature wrong", which the real gateways never give.
  */
+
+import { type ParameterSource, parameterSourceOf, parseParameterSource } from '../http/request-parameters.js';
 import { BoundedLog } from './bounded-log.js';
 import { maskParameters } from './mask-secrets.js';
 
@@ -83,7 +85,26 @@ export type JournalListener = (entry: JournalEntry) => void;
 interface StoredRecord {
   id: number;
   record: JournalRecord;
+  /** When set, `record.params` was dropped: the parameters are read again from this when shown. */
+  source: ParameterSource | undefined;
 }
+
+/** Texts the journal keeps, one copy each: API names and app keys repeat from request to request. */
+const keptTexts = new Map<string, string>();
+
+function keptText(text: string | null): string | null {
+  if (text === null || text.length < 13) return text; // V8 copies short slices anyway
+  let kept = keptTexts.get(text);
+  if (kept === undefined) {
+    if (keptTexts.size >= 256) keptTexts.clear();
+    kept = JSON.parse(JSON.stringify(text)) as string; // a copy of its own, whatever the text holds
+    keptTexts.set(kept, kept);
+  }
+  return kept;
+}
+
+/** Stands in for parameters kept as their source. */
+const trimmedParams: Readonly<Record<string, string>> = Object.freeze(Object.create(null));
 
 export class RequestJournal {
   readonly #log: BoundedLog<StoredRecord>;
@@ -94,13 +115,27 @@ export class RequestJournal {
     this.#log = new BoundedLog(capacity, maxBytes);
   }
 
+  /**
+   * Keeps `record` (the journal owns it from now on). Parameters read from a query or a urlencoded body are
+   * kept as what they were read from — the raw bytes, outside the JavaScript heap — and read again only when
+   * the entry is shown: most entries never are, and a kept map and its strings cost every request GC time.
+   */
   record(record: JournalRecord, approximateBytes: number): void {
-    const stored = { id: ++this.#sequence, record };
-    this.#log.push(stored, approximateBytes);
+    const stored: StoredRecord = { id: ++this.#sequence, record, source: undefined };
     if (this.#listeners.size > 0) {
       const entry = entryOf(stored);
       for (const listener of this.#listeners) listener(entry);
     }
+    const source = parameterSourceOf(record.params);
+    if (source !== undefined) {
+      stored.source = source;
+      record.params = trimmedParams;
+    }
+    // Both usually come straight from the parameters: a long one is a slice of the whole request text, which
+    // keeping it would keep too. They repeat, so one copy each is shared.
+    record.api = keptText(record.api);
+    record.appKey = keptText(record.appKey);
+    this.#log.push(stored, approximateBytes);
   }
 
   /** Newest first, as shown: secrets masked, time formatted. */
@@ -124,11 +159,12 @@ export class RequestJournal {
   }
 }
 
-function entryOf({ id, record }: StoredRecord): JournalEntry {
+function entryOf({ id, record, source }: StoredRecord): JournalEntry {
+  const params = source === undefined ? record.params : parseParameterSource(source).params;
   return {
     id,
     ...record,
     receivedAt: new Date(record.receivedAt).toISOString(),
-    params: maskParameters(record.params),
+    params: maskParameters(params),
   };
 }

@@ -93,7 +93,7 @@ export async function answerTopCall(
   }
   runtime.inbox.record(
     validation.message,
-    { requestId, messageId, receivedAt: new Date(receivedAt).toISOString() },
+    { requestId, messageId, receivedAt },
     bodyBytes + 512,
   );
   const answer: TopAnswer = {
