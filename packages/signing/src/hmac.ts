@@ -17,13 +17,13 @@ interface PaddedKey {
   outer: Buffer;
 }
 
-/** Padded keys by algorithm and secret; a mock serves a handful of secrets, a client one. */
-const paddedKeys = new Map<string, PaddedKey>();
+/** Padded keys by algorithm, then secret; a mock serves a handful of secrets, a client one. */
+const paddedKeys: Record<HmacAlgorithm, Map<string, PaddedKey>> = { md5: new Map(), sha256: new Map() };
 const maxCachedKeys = 64;
 
 function paddedKey(algorithm: HmacAlgorithm, secret: string): PaddedKey {
-  const cacheKey = `${algorithm}\u0000${secret}`;
-  let padded = paddedKeys.get(cacheKey);
+  const cache = paddedKeys[algorithm];
+  let padded = cache.get(secret);
   if (padded !== undefined) return padded;
   let key = Buffer.from(secret, 'utf8');
   if (key.length > blockSize) key = hash(algorithm, key, 'buffer');
@@ -34,8 +34,8 @@ function paddedKey(algorithm: HmacAlgorithm, secret: string): PaddedKey {
     outer[index] = (key[index] as number) ^ 0x5c;
   }
   padded = { inner, outer };
-  if (paddedKeys.size >= maxCachedKeys) paddedKeys.clear();
-  paddedKeys.set(cacheKey, padded);
+  if (cache.size >= maxCachedKeys) cache.clear();
+  cache.set(secret, padded);
   return padded;
 }
 

@@ -6,8 +6,27 @@
  */
 const surrogatePattern = /[\uD800-\uDFFF]/;
 
-export function sortedKeys(params: Record<string, string>): string[] {
+/** The last key list seen and its sorted order: a client or a mock sees the same names in the same order. */
+let lastKeys: readonly string[] = [];
+let lastSorted: readonly string[] = [];
+
+/** The keys of `params` in byte order. The result is shared: callers must not change it. */
+export function sortedKeys(params: Record<string, string>): readonly string[] {
   const keys = Object.keys(params);
+  if (sameList(keys, lastKeys)) return lastSorted;
+  const sorted = sortKeys(keys);
+  lastKeys = Object.keys(params);
+  lastSorted = sorted;
+  return sorted;
+}
+
+function sameList(left: readonly string[], right: readonly string[]): boolean {
+  if (left.length !== right.length) return false;
+  for (let index = 0; index < left.length; index++) if (left[index] !== right[index]) return false;
+  return true;
+}
+
+function sortKeys(keys: string[]): string[] {
   const count = keys.length;
   let hasSurrogate = false;
   for (let index = 0; index < count; index++) {
