@@ -91,11 +91,7 @@ export async function answerTopCall(
       transport,
     };
   }
-  runtime.inbox.record(
-    validation.message,
-    { requestId, messageId, receivedAt },
-    bodyBytes + 512,
-  );
+  runtime.inbox.record(validation.message, { requestId, messageId, receivedAt }, bodyBytes + 512);
   const answer: TopAnswer = {
     kind: 'success',
     requestId,
