@@ -31,9 +31,30 @@ export interface PostContext {
 
 /** The URL with the query parameters appended (after any the endpoint already has). */
 export function requestUrl(request: FormRequest): string {
-  const url = new URL(request.endpoint);
-  for (const [name, value] of Object.entries(request.query)) url.searchParams.append(name, value);
-  return url.toString();
+  const base = plainEndpoint(request.endpoint);
+  if (base === undefined) {
+    const url = new URL(request.endpoint);
+    for (const [name, value] of Object.entries(request.query)) url.searchParams.append(name, value);
+    return url.toString();
+  }
+  // No query or fragment of its own: appending to `searchParams` is the serialized parameters after a `?`.
+  const query = new URLSearchParams(request.query).toString();
+  return query === '' ? base : `${base}?${query}`;
+}
+
+/** Endpoints seen, parsed once: the normalized URL when it has no query and no fragment, else undefined. */
+const plainEndpoints = new Map<string, string | undefined>();
+
+function plainEndpoint(endpoint: string): string | undefined {
+  if (plainEndpoints.has(endpoint)) return plainEndpoints.get(endpoint);
+  const url = new URL(endpoint);
+  const plain =
+    url.search === '' && url.hash === '' && !url.href.endsWith('?') && !url.href.endsWith('#')
+      ? url.href
+      : undefined;
+  if (plainEndpoints.size >= 64) plainEndpoints.clear();
+  plainEndpoints.set(endpoint, plain);
+  return plain;
 }
 
 /** Posts the form; resolves with a 2xx answer or rejects with a TransportError. */
@@ -44,9 +65,10 @@ export async function postForm(request: FormRequest, context: PostContext): Prom
   const timer = setTimeout(() => deadline.abort(timeoutReason()), context.timeout);
   const signal = deadline.signal;
   const fetchFunction = context.fetch ?? globalThis.fetch;
+  const formText = new URLSearchParams(request.form).toString();
   try {
     const response = await ky.post(requestUrl(request), {
-      body: new URLSearchParams(request.form).toString(),
+      body: formText,
       headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' },
       timeout: false,
       signal,
@@ -56,8 +78,10 @@ export async function postForm(request: FormRequest, context: PostContext): Prom
         // resends a request (each attempt is built afresh with a new timestamp and signature), and the clone
         // (a tee of the body stream) cost more than the rest of a call (`pnpm bench -- client`). A
         // beforeRequest hook that returns a Response is ky's documented way to supply the answer, so the
-        // request ky built goes to fetch as it is; ky still turns a non-2xx answer into an HTTPError.
-        beforeRequest: [(kyRequest) => fetchFunction(kyRequest)],
+        // request ky built goes to fetch as it is; ky still turns a non-2xx answer into an HTTPError. The body is
+        // passed again as the same text: fetch then sends it as it is, instead of piping the Request's body
+        // stream through a proxy stream (what fetch does for a Request whose body it takes over).
+        beforeRequest: [(kyRequest) => fetchFunction(kyRequest, { body: formText })],
       },
     });
     const body = await response.text();

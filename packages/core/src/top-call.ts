@@ -93,6 +93,8 @@ export function createTopCaller(options: TopCallerOptions): TopCaller {
     .done();
   const transport = resolveTransport(options);
   const { appKey, appSecret } = options;
+  // The redactor for calls that use the client's own session; a call with another session builds its own.
+  const clientRedactor = createRedactor([appSecret, options.session]);
 
   return {
     async call<Payload>(request: TopCallRequest<Payload>): Promise<TopCallResult<Payload>> {
@@ -104,7 +106,10 @@ export function createTopCaller(options: TopCallerOptions): TopCaller {
         ]);
       }
       const business = encodeParams(method, request.params);
-      const redactor = createRedactor([appSecret, options.session, request.session]);
+      const redactor =
+        request.session === undefined || request.session === '' || request.session === options.session
+          ? clientRedactor
+          : createRedactor([appSecret, options.session, request.session]);
       return runCall({
         protocol: 'top',
         api: method,
