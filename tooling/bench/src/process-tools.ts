@@ -3,7 +3,7 @@
  * on the other (`taskset`), so the two never compete; CPU time per request is read from /proc.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
 
 export const serverCore = 0;
@@ -41,15 +41,44 @@ export async function waitForUrl(url: string, timeoutMilliseconds = 30_000): Pro
   throw new Error(`${url} did not answer within ${timeoutMilliseconds} ms`, { cause: lastError });
 }
 
-/** User + system CPU time a process has used so far, in microseconds (Linux /proc). */
+/**
+ * User + system CPU time a process and every process it started have used so far, in microseconds (Linux
+ * /proc). The children count: Prism's CLI serves from a forked child, so its own process shows only a part.
+ */
 export function cpuMicroseconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  // Fields after the command name (which may contain spaces) start after the last ')'.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const userTicks = Number(fields[11]);
-  const systemTicks = Number(fields[12]);
+  let ticks = 0;
+  for (const member of processTree(pid)) {
+    try {
+      const stat = readFileSync(`/proc/${member}/stat`, 'utf8');
+      // Fields after the command name (which may contain spaces) start after the last ')'.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]); // utime + stime
+    } catch {
+      // Exited between listing and reading: its time is gone with it.
+    }
+  }
   const ticksPerSecond = 100; // USER_HZ on Linux
-  return ((userTicks + systemTicks) / ticksPerSecond) * 1_000_000;
+  return (ticks / ticksPerSecond) * 1_000_000;
+}
+
+/** `pid` and all its descendants, from the parent ids in /proc. */
+function processTree(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const siblings = children.get(parent) ?? [];
+      siblings.push(Number(entry));
+      children.set(parent, siblings);
+    } catch {
+      // A process that exited while we looked.
+    }
+  }
+  const tree = [pid];
+  for (let index = 0; index < tree.length; index++) tree.push(...(children.get(tree[index] as number) ?? []));
+  return tree;
 }
 
 /** The pid of the real server under `taskset` (taskset execs, so it is the child itself). */
