@@ -5,6 +5,7 @@
  * bounded in time; the server runs on its own core.
  */
 import { readFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
 import { stopProcess } from './process-tools.js';
 import { startMockServerProcess } from './servers/server-processes.js';
@@ -29,6 +30,35 @@ type Kind = 'jst' | 'tid' | 'bad-sign' | 'bad-json' | 'no-method' | 'wrong-conte
 function residentMegabytes(pid: number): number {
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return match ? Number(match[1]) / 1024 : Number.NaN;
+}
+
+/**
+ * The load generator: node:http over keep-alive sockets, one per worker. `fetch` costs the client several
+ * times the mock's own time per request (a soak driven by it ran the mock at a fifth of one core).
+ */
+const agent = new Agent({ keepAlive: true, maxSockets: workers });
+
+function post(
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const outgoing = request(
+      url,
+      { method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } },
+      (incoming) => {
+        const chunks: Buffer[] = [];
+        incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+        incoming.on('end', () =>
+          resolve({ status: incoming.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+        );
+        incoming.on('error', reject);
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
 }
 
 function pickKind(): Kind {
@@ -144,12 +174,8 @@ async function main(): Promise<void> {
         const request = requestFor(kind, server.origin, bodies);
         tally.requests++;
         try {
-          const response = await fetch(request.url, {
-            method: 'POST',
-            headers: request.headers,
-            body: request.body,
-          });
-          check(kind, response.status, await response.text(), tally);
+          const response = await post(request.url, request.headers, request.body);
+          check(kind, response.status, response.text, tally);
         } catch (error) {
           tally.transportErrors++;
           if (tally.malformed.length < 20) tally.malformed.push(`${kind}: transport error ${String(error)}`);
@@ -157,6 +183,7 @@ async function main(): Promise<void> {
       }
     };
     await Promise.all(Array.from({ length: workers }, worker));
+    agent.destroy();
     await delay(100);
     const health = (await (await fetch(`${server.origin}/__mock/health`)).json()) as {
       messages: { recorded: number };
