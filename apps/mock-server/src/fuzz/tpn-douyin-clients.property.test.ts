@@ -8,49 +8,36 @@ import { createDoudianSmsClient } from '@x/doudian-sms';
 import { createTpnClient, isValidationError } from '@x/qianniu-tpn';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createMockApp } from '../create-mock-app.js';
+import {
+  countingMockFetch,
+  mobileNumber as mobile,
+  orderIdNumber as orderId,
+  templateVariables as variables,
+  visibleText,
+} from './client-arbitraries.js';
 
-const app = createMockApp({ inboxSize: 50 });
-let fetchCalls = 0;
-const fetchToApp = async (input: Request, init?: RequestInit): Promise<Response> => {
-  fetchCalls++;
-  return app.request(new Request(input, init));
-};
+const mock = countingMockFetch();
 
 const tpn = createTpnClient({
   appKey: '12345678',
   appSecret: 'test-secret',
   baseUrl: 'http://mock.test/router/rest',
-  fetch: fetchToApp,
+  fetch: mock.fetch,
 });
 const douyin = createDoudianSmsClient({
   appId: 'test-appid',
   appSecret: 'test-secret',
   sellerNick: 'test-seller',
   baseUrl: 'http://mock.test',
-  fetch: fetchToApp,
+  fetch: mock.fetch,
 });
 
-const visibleText = fc
-  .string({ unit: 'grapheme', minLength: 1, maxLength: 20 })
-  .filter((text) => text.trim() !== '');
 const decimalId = fc.oneof(
   fc.bigInt({ min: 0n, max: 2n ** 70n }),
   fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
   fc.bigInt({ min: 0n, max: 2n ** 70n }).map(String),
 );
 const jsonObject = fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 });
-const variables = fc.dictionary(
-  fc.string({ minLength: 1, maxLength: 8 }),
-  fc.oneof(fc.string({ unit: 'grapheme', maxLength: 30 }), fc.integer()),
-  { maxKeys: 4 },
-);
-// Magic recipients (1990000xxxx) answer scripted failures by design: keep random ones out of that range.
-const mobile = fc
-  .tuple(fc.integer({ min: 3, max: 9 }), fc.stringMatching(/^\d{9}$/))
-  .map(([second, rest]) => `1${second}${rest}`)
-  .filter((phone) => !phone.startsWith('1990000'));
-const orderId = fc.bigInt({ min: 1n, max: 10n ** 19n }).filter((id) => !String(id).startsWith('1990000'));
 
 const validTpnRequest = fc.record(
   {
@@ -140,11 +127,11 @@ describe('Qianniu TPN and Douyin clients agree with the mock', () => {
             value === null ||
             Array.isArray(value),
         );
-        const before = fetchCalls;
+        const before = mock.calls();
         const error = await refusal(() => tpn.send({ ...request, [name]: value } as typeof request));
         expect(isValidationError(error), String(error)).toBe(true);
         expect((error as { field: string }).field.startsWith(name)).toBe(true);
-        expect(fetchCalls).toBe(before);
+        expect(mock.calls()).toBe(before);
       }),
       { numRuns: 150 },
     );
@@ -161,13 +148,13 @@ describe('Qianniu TPN and Douyin clients agree with the mock', () => {
           name === 'order_id' || name === 'post_tel'
             ? { ...request, messages: [...request.messages.slice(1), { [name]: value }] }
             : { ...request, [name]: value };
-        const before = fetchCalls;
+        const before = mock.calls();
         const error = await refusal(() => douyin.send(broken as typeof request));
         expect(isValidationError(error), String(error)).toBe(true);
         expect((error as { field: string }).field).toContain(
           name === 'order_id' || name === 'post_tel' ? 'messages' : name,
         );
-        expect(fetchCalls).toBe(before);
+        expect(mock.calls()).toBe(before);
       }),
       { numRuns: 150 },
     );
