@@ -30,6 +30,7 @@ export interface LoadResult {
 export interface LoadOptions {
   connections?: number;
   durationSeconds?: number;
+  /** 0 skips the warm-up (a later round of an interleaved run). @default 2 */
   warmupSeconds?: number;
 }
 
@@ -63,13 +64,36 @@ async function autocannon(
   return JSON.parse(stdout) as AutocannonJson;
 }
 
+/**
+ * Sends the target's request once and fails loudly unless the answer is the kind being measured: autocannon
+ * counts any 2xx as a success, and TOP answers its errors with HTTP 200 too — a stale timestamp would
+ * otherwise turn a success benchmark into an error benchmark without a word.
+ */
+export async function expectAnswer(
+  target: LoadTarget,
+  expected: { description: string; matches: (status: number, body: string) => boolean },
+): Promise<void> {
+  const response = await fetch(target.url, {
+    method: target.method,
+    headers: target.headers,
+    ...(target.body === undefined ? {} : { body: target.body }),
+  });
+  const body = await response.text();
+  if (!expected.matches(response.status, body)) {
+    throw new Error(
+      `${target.method} ${target.url} should answer ${expected.description}, got HTTP ${response.status}: ${body.slice(0, 300)}`,
+    );
+  }
+}
+
 export async function measureLoad(
   target: LoadTarget,
   serverPid: number,
   options: LoadOptions = {},
 ): Promise<LoadResult> {
   const connections = options.connections ?? 50;
-  await autocannon(target, connections, options.warmupSeconds ?? 2); // warm-up, discarded
+  const warmupSeconds = options.warmupSeconds ?? 2;
+  if (warmupSeconds > 0) await autocannon(target, connections, warmupSeconds); // warm-up, discarded
   const cpuBefore = cpuMicroseconds(serverPid);
   const result = await autocannon(target, connections, options.durationSeconds ?? 5);
   const cpuAfter = cpuMicroseconds(serverPid);
