@@ -40,7 +40,12 @@ export {
   type XErrorFields,
   type XErrorName,
 } from './errors.js';
-// The fw199 gateway call
+// The fw199 gateway call, and the send() of an endpoint that takes a list of messages
+export {
+  type GatewayBatchEndpoint,
+  type GatewayBatchSendCall,
+  sendGatewayBatch,
+} from './gateway-batch-send.js';
 export {
   createGatewayCaller,
   defaultGatewayBaseUrl,
