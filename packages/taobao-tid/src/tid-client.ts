@@ -4,18 +4,18 @@
  * at most 100, a bounded number at a time, and returns one result per item in input order.
  */
 import {
-  alignByKey,
   createGatewayCaller,
-  findDuplicateKeys,
+  type GatewayBatchEndpoint,
   type GatewayCallerOptions,
   resolveConcurrency,
-  sendInChunks,
+  sendGatewayBatch,
   validateInput,
 } from '@x/core';
 import { z } from 'zod';
-import { encodeTidItem, type TidWireRequestItem } from './tid-encoding.js';
-import { type TidSendResult, toTidResult } from './tid-results.js';
+import { encodeTidItem, type TidWireRequestItem, type ValidTidItem } from './tid-encoding.js';
+import { type TidSendFailure, type TidSendResult, type TidSendSuccess, toTidResult } from './tid-results.js';
 import {
+  type TidResultItem,
   tidMaxItemsPerCall,
   tidPath,
   tidResultItemSchema,
@@ -57,8 +57,6 @@ export interface TidClient {
   send(items: readonly TidSendItem[], options?: TidSendOptions): Promise<TidSendResult[]>;
 }
 
-const itemsSchema = z.array(tidSendItemSchema, { error: 'must be an array of items' });
-
 const sendOptionsSchema = z.object(
   {
     allowDuplicateOrderIds: z.boolean({ error: 'must be a boolean' }).optional(),
@@ -66,11 +64,36 @@ const sendOptionsSchema = z.object(
   { error: 'must be an object' },
 );
 
-/** An item ready to send: its wire form, and the order id its result is matched by. */
-interface PreparedItem {
-  readonly order_id: string;
-  readonly wire: TidWireRequestItem;
-}
+/** What this endpoint differs in; the outline of `send()` is @x/core's `sendGatewayBatch`. */
+const tidEndpoint: GatewayBatchEndpoint<
+  ValidTidItem[],
+  ValidTidItem,
+  TidWireRequestItem,
+  TidResultItem,
+  Omit<TidSendSuccess, 'ok'>,
+  Pick<TidSendFailure, 'order_id'>
+> = {
+  path: tidPath,
+  sellerField: tidSellerField,
+  chunkSize: tidMaxItemsPerCall,
+  inputSchema: z.array(tidSendItemSchema, { error: 'must be an array of items' }),
+  inputFieldPrefix: 'items',
+  listField: 'items',
+  itemsOf: (items) => items,
+  duplicateKeyOf: (item) => ({ field: 'order_id', value: item.order_id }),
+  duplicateConsequence: 'that buyer would be texted twice (pass allowDuplicateOrderIds: true to send both)',
+  encodeItem: encodeTidItem,
+  // `request_data` is the array of items itself.
+  requestData: (_items, wires) => wires,
+  resultItemSchema: tidResultItemSchema,
+  // The echoed order id pairs each result with its item, whatever the answer's order. A repeated order id
+  // (allowDuplicateOrderIds) pairs only when each copy has its result: otherwise nobody can tell which copy
+  // went out, so all of them become missing-result failures (maybe sent) — no guess.
+  answerKeyOf: (item) => item.order_id,
+  resultKeyOf: (result) => result.order_id,
+  toResult: toTidResult,
+  echo: (item) => ({ order_id: item.order_id }),
+};
 
 /**
  * Creates a client. Throws a ValidationError naming any missing or malformed credential or `baseUrl`, and a
@@ -90,50 +113,12 @@ export function createTidClient(options: TidClientOptions): TidClient {
   return {
     async send(items, sendOptions = {}) {
       const { allowDuplicateOrderIds } = validateInput(sendOptionsSchema, sendOptions, { api: tidPath });
-      const sellerNick = gateway.sellerFor(tidPath, sendOptions.sellerNick);
-      const valid = validateInput(itemsSchema, items, { api: tidPath, fieldPrefix: 'items' });
-      if (!allowDuplicateOrderIds) {
-        // The same order id twice would text that buyer twice: almost always a bug upstream (a retried job, a
-        // merged list), so it is refused before anything is sent unless the caller says it is on purpose.
-        const duplicate = findDuplicateKeys(valid, {
-          api: tidPath,
-          listField: 'items',
-          keyOf: (item) => ({ field: 'order_id', value: item.order_id }),
-          consequence: 'that buyer would be texted twice (pass allowDuplicateOrderIds: true to send both)',
-        });
-        if (duplicate) throw duplicate;
-      }
-      const prepared: PreparedItem[] = valid.map((item) => ({
-        order_id: item.order_id,
-        wire: encodeTidItem(item),
-      }));
-
-      return sendInChunks({
-        api: tidPath,
-        items: prepared,
-        itemsField: 'items',
-        chunkSize: tidMaxItemsPerCall,
+      return sendGatewayBatch(tidEndpoint, {
+        gateway,
+        input: items,
+        sellerNick: sendOptions.sellerNick,
+        allowDuplicates: allowDuplicateOrderIds,
         concurrency,
-        echo: (item) => ({ order_id: item.order_id }),
-        sendChunk: async (chunk) => {
-          const answer = await gateway.call({
-            path: tidPath,
-            sellerField: tidSellerField,
-            requestData: chunk.map((item) => item.wire),
-            item: tidResultItemSchema,
-            sellerNick,
-          });
-          // The echoed order id pairs each result with its item, whatever the answer's order. A repeated order
-          // id (allowDuplicateOrderIds) pairs only when each copy has its result: otherwise nobody can tell
-          // which copy went out, so all of them become missing-result failures (maybe sent) — no guess.
-          return alignByKey(
-            chunk,
-            answer.items,
-            (item) => item.order_id,
-            (result) => result.order_id,
-            { strict: true },
-          ).map((result) => result && toTidResult(result));
-        },
       });
     },
   };
