@@ -6,12 +6,11 @@
  * in input order.
  */
 import {
-  alignByKey,
   createGatewayCaller,
-  findDuplicateKeys,
+  type GatewayBatchEndpoint,
   type GatewayCallerOptions,
   resolveConcurrency,
-  sendInChunks,
+  sendGatewayBatch,
   validateInput,
 } from '@x/core';
 import { z } from 'zod';
@@ -20,6 +19,8 @@ import { answerKeyOf, type DoudianRecipient, duplicateKeyOf, recipientOf } from 
 import type { DoudianSendRequest } from './doudian-request.js';
 import { type DoudianSendResult, type DoudianSentFields, toDoudianResult } from './doudian-results.js';
 import {
+  type DoudianParsedMessage,
+  type DoudianResultItem,
   doudianMaxMessagesPerCall,
   doudianPath,
   doudianResultItemSchema,
@@ -68,13 +69,38 @@ const sendOptionsSchema = z.object(
   { error: 'must be an object' },
 );
 
-/** A message ready to send: its wire form, the key its result echoes, and the recipient its result shows. */
-interface PreparedMessage {
-  readonly wire: DoudianWireMessageOut;
-  /** What the gateway echoes in the result's `order_id`: the order id, or "" for a message to a phone. */
-  readonly answerKey: string;
-  readonly recipient: DoudianRecipient;
-}
+/** What this endpoint differs in; the outline of `send()` is @x/core's `sendGatewayBatch`. */
+const doudianEndpoint: GatewayBatchEndpoint<
+  z.output<typeof doudianSendRequestSchema>,
+  DoudianParsedMessage,
+  DoudianWireMessageOut,
+  DoudianResultItem,
+  Omit<DoudianSentFields, 'ok'> & DoudianRecipient,
+  DoudianRecipient
+> = {
+  path: doudianPath,
+  sellerField: doudianSellerField,
+  chunkSize: doudianMaxMessagesPerCall,
+  // The whole request: field paths are `sign`, `messages.3.post_tel`.
+  inputSchema: doudianSendRequestSchema,
+  listField: 'messages',
+  itemsOf: (request) => request.messages,
+  duplicateKeyOf,
+  duplicateConsequence:
+    'that recipient would be texted twice (pass allowDuplicateRecipients: true to send both)',
+  // Encodes `template_param` as JSON text: a template variable that is not JSON fails validation, not a call.
+  encodeItem: encodeDoudianMessage,
+  // `sign`, `template_id`, `tag` and `user_ext_code` are repeated on every call.
+  requestData: doudianRequestData,
+  resultItemSchema: doudianResultItemSchema,
+  // Each result echoes `order_id`: messages to orders pair by it, messages to phones with the "" results in
+  // order. A key answered a different number of times than it was sent (three phones, two "" results) cannot
+  // be paired: all its messages become missing-result failures (maybe sent) — no guess.
+  answerKeyOf,
+  resultKeyOf: (result) => result.order_id,
+  toResult: (result, message) => toDoudianResult(result, recipientOf(message)),
+  echo: recipientOf,
+};
 
 /**
  * Creates a client. Throws a ValidationError naming any missing or malformed credential or `baseUrl`, and a
@@ -95,61 +121,12 @@ export function createDoudianSmsClient(options: DoudianSmsClientOptions): Doudia
       const { allowDuplicateRecipients } = validateInput(sendOptionsSchema, sendOptions, {
         api: doudianPath,
       });
-      const sellerNick = gateway.sellerFor(doudianPath, sendOptions.sellerNick);
-      const valid = validateInput(doudianSendRequestSchema, request, { api: doudianPath });
-      if (!allowDuplicateRecipients) {
-        // The same recipient twice would text that person twice: almost always a bug upstream (a retried job,
-        // a merged list), so it is refused before anything is sent unless the caller says it is on purpose.
-        const duplicate = findDuplicateKeys(valid.messages, {
-          api: doudianPath,
-          listField: 'messages',
-          keyOf: duplicateKeyOf,
-          consequence:
-            'that recipient would be texted twice (pass allowDuplicateRecipients: true to send both)',
-        });
-        if (duplicate) throw duplicate;
-      }
-      // Encoded before the first call, so a template variable that is not JSON fails validation, not a call.
-      const prepared: PreparedMessage[] = valid.messages.map((message, index) => ({
-        wire: encodeDoudianMessage(message, index),
-        answerKey: answerKeyOf(message),
-        recipient: recipientOf(message),
-      }));
-
-      return sendInChunks<
-        PreparedMessage,
-        Omit<DoudianSentFields, 'ok'> & DoudianRecipient,
-        DoudianRecipient
-      >({
-        api: doudianPath,
-        items: prepared,
-        itemsField: 'messages',
-        chunkSize: doudianMaxMessagesPerCall,
+      return sendGatewayBatch(doudianEndpoint, {
+        gateway,
+        input: request,
+        sellerNick: sendOptions.sellerNick,
+        allowDuplicates: allowDuplicateRecipients,
         concurrency,
-        echo: (message) => message.recipient,
-        sendChunk: async (chunk) => {
-          const answer = await gateway.call({
-            path: doudianPath,
-            sellerField: doudianSellerField,
-            requestData: doudianRequestData(
-              valid,
-              chunk.map((message) => message.wire),
-            ),
-            item: doudianResultItemSchema,
-            sellerNick,
-          });
-          // Positions cannot be trusted (the seed document's own example answers in swapped order), but each
-          // result echoes `order_id`: messages to orders pair by it, messages to phones with the "" results in
-          // order. A key answered a different number of times than it was sent (three phones, two "" results)
-          // cannot be paired: all its messages become missing-result failures (maybe sent) — no guess.
-          return alignByKey(
-            chunk,
-            answer.items,
-            (message) => message.answerKey,
-            (result) => result.order_id,
-            { strict: true },
-          ).map((result, index) => result && toDoudianResult(result, chunk[index]!.recipient));
-        },
       });
     },
   };
