@@ -106,10 +106,12 @@ const sentResults = (request: RecordedRequest) =>
 const sendsEverything: Responder = (request) =>
   jsonResponse({ code: 0, message: 'ok', data: sentResults(request), trace_id: 't' });
 
+/** Sends `input` through the test endpoint (or `testEndpoint`) to a recording fetch answering with `respond`. */
 function send(
   input: unknown,
   respond: Responder = sendsEverything,
   call: Partial<Omit<GatewayBatchSendCall, 'gateway' | 'input'>> = {},
+  testEndpoint: typeof endpoint = endpoint,
 ) {
   const recording = recordingFetch(respond);
   const gateway = createGatewayCaller({
@@ -118,7 +120,7 @@ function send(
     sellerNick: 'test-seller',
     fetch: recording.fetch,
   });
-  const results = sendGatewayBatch(endpoint, { gateway, input, ...call });
+  const results = sendGatewayBatch(testEndpoint, { gateway, input, ...call });
   return { results, requests: recording.requests };
 }
 
@@ -137,21 +139,14 @@ describe('sendGatewayBatch: before anything is sent', () => {
   });
 
   it('prefixes the field paths with inputFieldPrefix', async () => {
-    const recording = recordingFetch(sendsEverything);
-    const gateway = createGatewayCaller({
-      appId: 'test-appid',
-      appSecret: 'test-secret',
-      sellerNick: 'test-seller',
-      fetch: recording.fetch,
-    });
-    const error = await rejection(
-      sendGatewayBatch(
-        { ...endpoint, inputFieldPrefix: 'request' },
-        { gateway, input: { template: '', messages: messagesOf(1) } },
-      ),
+    const { results, requests } = send(
+      { template: '', messages: messagesOf(1) },
+      sendsEverything,
+      {},
+      { ...endpoint, inputFieldPrefix: 'request' },
     );
-    expect(error).toMatchObject({ field: 'request.template' });
-    expect(recording.requests).toHaveLength(0);
+    expect(await rejection(results)).toMatchObject({ field: 'request.template' });
+    expect(requests).toHaveLength(0);
   });
 
   it('rejects an empty seller and an empty list, and sends nothing', async () => {
