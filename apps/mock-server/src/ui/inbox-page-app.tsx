@@ -1,8 +1,9 @@
-/** @jsxImportSource hono/jsx */
+/** @jsxImportSource #html-jsx */
 /**
  * @module The inbox page at `/`: what an integration sent, live, in a browser — Mailpit for SMS and Qianniu
- * messages. Server-rendered with Hono's JSX, no front-end build, no external assets (inline CSS and one small
- * inline script, pinned by hash in the Content-Security-Policy). Routes:
+ * messages. Server-rendered with a string JSX runtime (./html-jsx/: it never enters an AsyncLocalStorage),
+ * no front-end build, no external assets (inline CSS and one small inline script, pinned by hash in the
+ * Content-Security-Policy). Routes:
  * - `GET /` — the message list (`?view=requests`: the request journal), filtered by plain GET parameters;
  * - `GET /__mock/ui/events` — the same filters as a server-sent event stream of new list items;
  * - `POST /__mock/ui/clear` — the per-namespace "clear" button (a form; the same clear as `DELETE /__mock/messages`).
@@ -70,10 +71,10 @@ function isCrossSite(request: Request): boolean {
 export function createInboxPageApp(runtime: MockRuntime): Hono<MockEnv> {
   const app = new Hono<MockEnv>();
 
-  app.get(inboxPagePaths.page, async (c) => {
+  app.get(inboxPagePaths.page, (c) => {
     const query = parsePageQuery(c.req.query());
     const model = buildPageModel(runtime, query, `/${pageSearch(query)}`);
-    const body = await (<InboxPage model={model} style={pageStyle} script={pageScript} />).toString();
+    const body = (<InboxPage model={model} style={pageStyle} script={pageScript} />).html;
     return c.html(`<!doctype html>${body}`, 200, pageHeaders);
   });
 

@@ -1,10 +1,10 @@
-/** @jsxImportSource hono/jsx */
+/** @jsxImportSource #html-jsx */
 /**
- * The inbox page's markup, server-rendered with Hono's JSX (which escapes every text and attribute: message
- * text is user input). The list items are also what the event stream sends, so a live item and a reloaded one
- * are the same HTML.
+ * The inbox page's markup, server-rendered with the string JSX runtime in ./html-jsx/ (which escapes every
+ * text and attribute: message text is user input). The list items are also what the event stream sends, so a
+ * live item and a reloaded one are the same HTML.
  */
-import type { Child, FC } from 'hono/jsx';
+import type { Child, FC } from '#html-jsx/jsx-runtime';
 import type { RecordedMessage } from '../state/recorded-message.js';
 import type { JournalEntry } from '../state/request-journal.js';
 import { type AttemptRecipient, failedItemsOf, summarizeRequest } from './journal-view.js';

@@ -1,4 +1,4 @@
-/** @jsxImportSource hono/jsx */
+/** @jsxImportSource #html-jsx */
 /**
  * The page's live feed: server-sent events fed by `inbox.subscribe()` and `journal.subscribe()`. Each event is
  * one list item rendered on the server (the same HTML a reload shows), for the items that match the page's
@@ -159,7 +159,7 @@ export function streamPageEvents(
         const matches =
           item.kind === 'message' ? messageMatches(item.message, query) : requestMatches(item.entry, query);
         if (!matches) continue;
-        const html = await (<Item item={item} query={query} />).toString();
+        const html = (<Item item={item} query={query} />).html;
         await stream.writeSSE({ event: 'item', data: html, id: `${cursor.message}.${cursor.request}` });
         lastWrite = Date.now();
       }

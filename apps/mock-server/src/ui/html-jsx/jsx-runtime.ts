@@ -1,7 +1,7 @@
 /**
- * @module A JSX runtime that renders straight to escaped HTML strings, for the inbox page. A file opts in with
- * the pragma `@jsxImportSource #html-jsx`, which the `imports` field of package.json maps to this folder; tsc,
- * Vite (vitest), tsx and tsdown all read it.
+ * @module A JSX runtime that renders straight to escaped HTML strings, for the inbox page. A file opts in
+ * with the pragma `@jsxImportSource #html-jsx`, which the `imports` field of package.json maps to this
+ * folder; tsc, Vite (vitest), tsx and tsdown all read it.
  *
  * Why not Hono's JSX: its `toString()` runs every render inside `AsyncLocalStorage#run`, and on Node 20 that
  * turns on async_hooks promise hooks for the whole process, for good — after one look at the inbox page every

@@ -2,14 +2,15 @@
  * Turns one intrinsic element (`<li class="card">…</li>`) into markup, with the rules of Hono's JSX renderer
  * the page relies on: escaped text and attribute values, nothing for `null`/`undefined`/booleans, flattened
  * arrays, self-closed void elements (`<input …/>`), `checked=""` for a true boolean attribute and
- * `dangerouslySetInnerHTML` inserted raw. Rendering is eager and synchronous: no async components, no context.
+ * `dangerouslySetInnerHTML` inserted raw. Rendering is eager and synchronous: no async components, no
+ * context.
  */
 import { escapeHtml, HtmlString } from './html-string.js';
 
 /** What may appear between tags. */
 export type Child = string | number | boolean | null | undefined | HtmlString | readonly Child[];
 
-/** What an attribute may be set to; `null`, `undefined` and (for boolean attributes) `false` leave it out. */
+/** What an attribute may be set to: `null`, `undefined` and (for boolean attributes) `false` leave it out. */
 export type AttributeValue = string | number | boolean | null | undefined;
 
 /** Elements without content or end tag, written `<br/>` as Hono writes them. */
@@ -32,8 +33,8 @@ const voidElements = new Set([
 ]);
 
 /**
- * Attributes whose presence is the value: `true` writes `name=""`, `false` leaves them out. Any other attribute
- * given a boolean gets it as text (`aria-hidden="true"`), as in Hono.
+ * Attributes whose presence is the value: `true` writes `name=""`, `false` leaves them out. Any other
+ * attribute given a boolean gets it as text (`aria-hidden="true"`), as in Hono.
  */
 const booleanAttributes = new Set([
   'allowfullscreen',
