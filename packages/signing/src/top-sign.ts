@@ -56,12 +56,17 @@ export function signTop(params: SignableParams, secret: string, signMethod: TopS
 
 /** @internal Hash a canonical string with the given method; upper-case hex. */
 export function digestTop(canonical: string, secret: string, signMethod: TopSignMethod): string {
+  return digestTopLowerHex(canonical, secret, signMethod).toUpperCase();
+}
+
+/** @internal The same digest in lower-case hex, as the hash gives it: verifying needs no upper-case copy. */
+export function digestTopLowerHex(canonical: string, secret: string, signMethod: TopSignMethod): string {
   switch (signMethod) {
     case 'md5':
-      return hash('md5', secret + canonical + secret, 'hex').toUpperCase();
+      return hash('md5', secret + canonical + secret, 'hex');
     case 'hmac':
-      return hmacHex('md5', secret, canonical).toUpperCase();
+      return hmacHex('md5', secret, canonical);
     case 'hmac-sha256':
-      return hmacHex('sha256', secret, canonical).toUpperCase();
+      return hmacHex('sha256', secret, canonical);
   }
 }

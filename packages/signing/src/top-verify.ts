@@ -5,7 +5,7 @@
  */
 import { assertParams, assertParamsObject, assertSecret } from './assert-input.js';
 import { hexEqualsConstantTime } from './constant-time.js';
-import { buildTopCanonical, digestTop } from './top-sign.js';
+import { buildTopCanonical, digestTopLowerHex } from './top-sign.js';
 import { type SignableParams, type TopSignMethod, topSignMethods, type VerifyResult } from './types.js';
 
 export function verifyTop(params: SignableParams, secret: string): VerifyResult {
@@ -30,16 +30,17 @@ export function verifyTop(params: SignableParams, secret: string): VerifyResult 
     assertParams(params); // the same TypeError as always: the first non-string in insertion order
     throw error;
   }
-  const expected = digestTop(canonical, secret, method);
+  // Compared in lower case as the hash gives it; upper case (TOP's own) only for a failure's diagnostics.
+  const digest = digestTopLowerHex(canonical, secret, method);
   if (received === undefined || received === '') {
-    return { ok: false, reason: 'missing-sign', expected, canonical, signMethod: method };
+    return { ok: false, reason: 'missing-sign', expected: digest.toUpperCase(), canonical, signMethod: method };
   }
-  if (hexEqualsConstantTime(received, expected)) return { ok: true };
+  if (hexEqualsConstantTime(received, digest)) return { ok: true };
   if (hasEmptyValue(params)) {
-    const bareKeyExpected = digestTop(buildTopCanonical(params, 'bare-key'), secret, method);
-    if (hexEqualsConstantTime(received, bareKeyExpected)) return { ok: true };
+    const bareKeyDigest = digestTopLowerHex(buildTopCanonical(params, 'bare-key'), secret, method);
+    if (hexEqualsConstantTime(received, bareKeyDigest)) return { ok: true };
   }
-  return { ok: false, reason: 'mismatch', expected, canonical, signMethod: method };
+  return { ok: false, reason: 'mismatch', expected: digest.toUpperCase(), canonical, signMethod: method };
 }
 
 function hasEmptyValue(params: SignableParams): boolean {
