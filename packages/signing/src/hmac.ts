@@ -27,7 +27,7 @@ function paddedKey(algorithm: HmacAlgorithm, secret: string): PaddedKey {
   if (padded !== undefined) return padded;
   let key = Buffer.from(secret, 'utf8');
   if (key.length > blockSize) key = hash(algorithm, key, 'buffer');
-  const inner = Buffer.alloc(blockSize + 1024, 0x36);
+  const inner = Buffer.alloc(blockSize + 4096, 0x36);
   const outer = Buffer.alloc(blockSize + digestSize[algorithm], 0x5c);
   for (let index = 0; index < key.length; index++) {
     inner[index] = (key[index] as number) ^ 0x36;
@@ -42,13 +42,20 @@ function paddedKey(algorithm: HmacAlgorithm, secret: string): PaddedKey {
 /** HMAC of `message` (UTF-8) keyed by `secret` (UTF-8), lower-case hex. Synchronous, so the scratch is safe. */
 export function hmacHex(algorithm: HmacAlgorithm, secret: string, message: string): string {
   const padded = paddedKey(algorithm, secret);
-  const length = Buffer.byteLength(message, 'utf8');
   let inner = padded.inner;
-  if (blockSize + length > inner.length) {
-    inner = Buffer.allocUnsafe(blockSize + length);
-    padded.inner.copy(inner, 0, 0, blockSize);
+  let length: number;
+  if (message.length * 3 <= inner.length - blockSize) {
+    // Certain to fit (UTF-8 takes at most 3 bytes per UTF-16 unit): encoded once, straight into the scratch.
+    // Measuring first costs a second pass, as slow as the encoding for text with Chinese in it.
+    length = inner.write(message, blockSize, 'utf8');
+  } else {
+    length = Buffer.byteLength(message, 'utf8');
+    if (blockSize + length > inner.length) {
+      inner = Buffer.allocUnsafe(blockSize + length);
+      padded.inner.copy(inner, 0, 0, blockSize);
+    }
+    inner.write(message, blockSize, length, 'utf8');
   }
-  inner.write(message, blockSize, length, 'utf8');
   // The inner digest comes back as a 'binary' (latin1) string (one character per byte) and is written into the outer
   // scratch: a Buffer result costs a fresh ArrayBuffer per call, ~0.5–1 µs, more than the hash itself.
   const innerDigest = hash(algorithm, inner.subarray(0, blockSize + length), 'binary');
