@@ -18,8 +18,8 @@ import {
 } from './servers/server-processes.js';
 import { formContentType, jstSendBody, tidSendBody } from './servers/signed-requests.js';
 
-const rounds = 3;
-const secondsPerRun = 4;
+const rounds = 5;
+const secondsPerRun = 3;
 /**
  * Before its first round each contender is loaded this long, unmeasured. A saturated server core starves
  * V8's background compiler: at the mock's request rate, Node's own HTTP code was still being optimised
@@ -159,6 +159,13 @@ function reportRounds(
   const successOverError = indices.map((round) => rps('mock', round) / rps('badSignature', round));
   const tidVsSuccess = indices.map((round) => rps('tidBatch', round) / rps('mock', round));
 
+  /** Per round: `over`'s CPU per request divided by `under`'s, i.e. how many of `under`'s requests fit in one of `over`'s. */
+  const cpuRatio = (over: keyof typeof results, under: keyof typeof results) =>
+    indices.map(
+      (round) =>
+        (results[over][round]?.serverCpuMicrosecondsPerRequest ?? Number.NaN) /
+        (results[under][round]?.serverCpuMicrosecondsPerRequest ?? Number.NaN),
+    );
   const plainRound = medianRound(mockVsPlain);
   const plainResult = results.plain[plainRound] as LoadResult;
   const mockResult = results.mock[plainRound] as LoadResult;
@@ -186,6 +193,20 @@ function reportRounds(
             note: spread(prismVsPlain),
           },
         ),
+        {
+          // The same comparison by server CPU per request: what the req/s ratio would be on a core of its own
+          // for each, and less moved by the load generator than req/s.
+          case: '@x/mock-server vs bare node:http, by server CPU per request',
+          opsPerSecond: mockResult.requestsPerSecond,
+          ratio: median(cpuRatio('plain', 'mock')),
+          note: spread(cpuRatio('plain', 'mock')),
+        },
+        {
+          case: '@x/mock-server vs Prism, by server CPU per request',
+          opsPerSecond: mockResult.requestsPerSecond,
+          ratio: median(cpuRatio('prism', 'mock')),
+          note: spread(cpuRatio('prism', 'mock')),
+        },
         {
           case: '@x/mock-server vs Prism',
           opsPerSecond: rps('mock', medianRound(mockVsPrism)),
