@@ -1,6 +1,7 @@
 /**
  * @module Per-call time of async operations run one after another, interleaved in rounds so that drift of a
- * shared machine hits every contender alike; the median round is reported.
+ * shared machine hits every contender alike. Compare contenders round by round (a ratio of figures measured
+ * moments apart) and report the median.
  */
 
 export interface SequentialTimingOptions {
@@ -9,17 +10,17 @@ export interface SequentialTimingOptions {
   warmupCalls?: number;
 }
 
-/** Median microseconds per call for each named operation. */
+/** Microseconds per call of each named operation, one figure per round (rounds run back to back). */
 export async function timeSequentialCalls(
   operations: Record<string, () => Promise<unknown>>,
   options: SequentialTimingOptions = {},
-): Promise<Record<string, number>> {
-  const rounds = options.rounds ?? 7;
-  const callsPerRound = options.callsPerRound ?? 400;
+): Promise<Record<string, number[]>> {
+  const rounds = options.rounds ?? 15;
+  const callsPerRound = options.callsPerRound ?? 200;
   const samples: Record<string, number[]> = {};
   for (const [name, operation] of Object.entries(operations)) {
     samples[name] = [];
-    for (let call = 0; call < (options.warmupCalls ?? 300); call++) await operation();
+    for (let call = 0; call < (options.warmupCalls ?? 1000); call++) await operation();
   }
   for (let round = 0; round < rounds; round++) {
     for (const [name, operation] of Object.entries(operations)) {
@@ -28,10 +29,10 @@ export async function timeSequentialCalls(
       samples[name]?.push(Number(process.hrtime.bigint() - start) / 1000 / callsPerRound);
     }
   }
-  return Object.fromEntries(
-    Object.entries(samples).map(([name, values]) => {
-      const sorted = [...values].sort((left, right) => left - right);
-      return [name, sorted[Math.floor(sorted.length / 2)] ?? Number.NaN];
-    }),
-  );
+  return samples;
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((left, right) => left - right);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
