@@ -108,8 +108,15 @@ export function forwardIssues(issues: readonly z.core.$ZodIssue[], context: z.Re
 /**
  * A server-side view of a JSON-typed field that clients send either as JSON text or as a nested object
  * (protocol.md §1.4, §2.4): both are accepted, the result is the object.
+ *
+ * `plainlyValid` is an optional shortcut for JSON text: a freshly parsed value it accepts is returned as it
+ * is, without running `schema` (whose nested parse is most of the cost, and runs for every item of a batch).
+ * It must accept only values `schema` accepts unchanged — a property test holds the two together.
  */
-export function objectOrJsonText<Output extends Record<string, unknown>>(schema: z.ZodType<Output>) {
+export function objectOrJsonText<Output extends Record<string, unknown>>(
+  schema: z.ZodType<Output>,
+  plainlyValid?: (value: unknown) => value is Output,
+) {
   return z.unknown().transform((value, context): Output => {
     let candidate = value;
     if (typeof value === 'string') {
@@ -119,6 +126,7 @@ export function objectOrJsonText<Output extends Record<string, unknown>>(schema:
         context.addIssue({ code: 'custom', message: 'must be a JSON object' });
         return z.NEVER;
       }
+      if (plainlyValid?.(candidate)) return candidate;
     }
     const result = schema.safeParse(candidate);
     if (!result.success) {
@@ -128,3 +136,24 @@ export function objectOrJsonText<Output extends Record<string, unknown>>(schema:
     return result.data;
   });
 }
+
+/**
+ * True for what `templateVariables` accepts and returns unchanged: a plain object whose values are all
+ * strings or finite numbers. A `__proto__` key is left to the schema (a record drops it when copying).
+ */
+export function isPlainTemplateVariables(value: unknown): value is Record<string, string | number> {
+  if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) {
+    return false;
+  }
+  const variables = value as Record<string, unknown>;
+  for (const key in variables) {
+    if (key === '__proto__') return false;
+    const variable = variables[key];
+    if (typeof variable !== 'string' && !(typeof variable === 'number' && Number.isFinite(variable)))
+      return false;
+  }
+  return true;
+}
+
+/** Template variables as a server receives them: an object, or its JSON text (the usual case). */
+export const templateVariablesOrJsonText = objectOrJsonText(templateVariables, isPlainTemplateVariables);

@@ -9,6 +9,7 @@ export {
   douyinPhoneOrCiphertext,
   forwardIssues,
   httpUrl,
+  isPlainTemplateVariables,
   jsonObject,
   mainlandMobilePattern,
   mainlandPhoneNumber,
@@ -17,6 +18,7 @@ export {
   orderId,
   requiredText,
   templateVariables,
+  templateVariablesOrJsonText,
 } from './field-rules.js';
 export {
   type GatewayResponse,

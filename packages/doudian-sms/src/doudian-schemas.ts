@@ -5,11 +5,11 @@
 import {
   douyinPhoneOrCiphertext,
   forwardIssues,
-  objectOrJsonText,
   optionalText,
   orderId,
   requiredText,
   templateVariables,
+  templateVariablesOrJsonText,
 } from '@x/core/schemas';
 import { z } from 'zod';
 
@@ -88,12 +88,12 @@ export const doudianWireMessageSchema = z.discriminatedUnion('biz_type', [
     order_id: z
       .string({ error: 'is required and must be a string' })
       .regex(/^\d+$/, { message: 'must contain digits only' }),
-    template_param: objectOrJsonText(templateVariables).optional(),
+    template_param: templateVariablesOrJsonText.optional(),
   }),
   z.object({
     biz_type: z.literal(0),
     post_tel: douyinPhoneOrCiphertext,
-    template_param: objectOrJsonText(templateVariables).optional(),
+    template_param: templateVariablesOrJsonText.optional(),
   }),
 ]);
 

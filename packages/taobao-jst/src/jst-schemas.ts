@@ -5,10 +5,10 @@
 import {
   httpUrl,
   mainlandPhoneNumber,
-  objectOrJsonText,
   optionalText,
   requiredText,
   templateVariables,
+  templateVariablesOrJsonText,
 } from '@x/core/schemas';
 import { z } from 'zod';
 
@@ -47,7 +47,7 @@ export const jstWireSendMessageRequestSchema = z.object({
   sms_free_sign_name: requiredText,
   template_code: requiredText,
   phone_number: mainlandPhoneNumber,
-  params: objectOrJsonText(templateVariables).optional(),
+  params: templateVariablesOrJsonText.optional(),
   ...documentedOptionalFields,
 });
 

@@ -2,7 +2,13 @@
  * Wire schemas for the fw199 gateway's `POST /gateway/taobao/jst/sms/tid/send` (seed 001): one item per order,
  * `request_data` is a JSON array of 1–100 items.
  */
-import { objectOrJsonText, optionalText, orderId, requiredText, templateVariables } from '@x/core/schemas';
+import {
+  optionalText,
+  orderId,
+  requiredText,
+  templateVariables,
+  templateVariablesOrJsonText,
+} from '@x/core/schemas';
 import { z } from 'zod';
 
 export const tidPath = '/gateway/taobao/jst/sms/tid/send';
@@ -34,7 +40,7 @@ export const tidWireItemSchema = z.object({
     .regex(/^\d+$/, { message: 'must contain digits only' }),
   sms_free_sign_name: requiredText,
   template_code: requiredText,
-  params: objectOrJsonText(templateVariables).optional(),
+  params: templateVariablesOrJsonText.optional(),
   ...optionalItemFields,
 });
 
