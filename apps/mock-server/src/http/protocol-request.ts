@@ -42,10 +42,10 @@ export async function readProtocolRequest(
   const queryStart = rawUrl.indexOf('?');
   const rawQuery = queryStart === -1 ? '' : rawUrl.slice(queryStart + 1);
 
-  const body =
-    incoming !== undefined
-      ? await readNodeBody(incoming, bodyLimitBytes)
-      : await readWebBody(c.req.raw, bodyLimitBytes);
+  // Each step is awaited only when it has to wait: an await of a ready value still costs a microtask turn.
+  const reading =
+    incoming !== undefined ? readNodeBody(incoming, bodyLimitBytes) : readWebBody(c.req.raw, bodyLimitBytes);
+  const body = reading instanceof Promise ? await reading : reading;
   if (body.kind === 'too-large' || body.kind === 'aborted') {
     const parameters = readRequestParameters(rawQuery, null, { kind: 'empty' }) as RequestParameters;
     parameters.notes.push(
@@ -55,7 +55,8 @@ export async function readProtocolRequest(
     );
     return { method, path, contentType, acceptEncoding, outcome: body.kind, parameters };
   }
-  const parameters = await readRequestParameters(rawQuery, contentType, body);
+  const parsing = readRequestParameters(rawQuery, contentType, body);
+  const parameters = parsing instanceof Promise ? await parsing : parsing;
   return { method, path, contentType, acceptEncoding, outcome: 'read', parameters };
 }
 

@@ -42,7 +42,8 @@ export function createTopApp(runtime: MockRuntime): Hono<MockEnv> {
       );
       status = 413;
     } else {
-      answer = await answerTopCall(params, request.parameters.bodyBytes, runtime, receivedAt);
+      const answering = answerTopCall(params, request.parameters.bodyBytes, runtime, receivedAt);
+      answer = answering instanceof Promise ? await answering : answering;
     }
 
     const body =

@@ -7,11 +7,13 @@
 import { unprocessedVerdict } from '../faults/transport-delivery.js';
 import type { MockRuntime } from '../mock-runtime.js';
 import { runInterceptors } from '../pipeline/run-interceptors.js';
-import type { CallError, TransportEffect } from '../pipeline/send-call.js';
+import type { CallDecision, CallError, TransportEffect } from '../pipeline/send-call.js';
 import { topRequestId } from '../state/identifiers.js';
+import type { PendingMessage } from '../state/recorded-message.js';
 import type { JournalVerdict, SignatureDiagnostic } from '../state/request-journal.js';
 import type { TopFields } from './top-envelope.js';
 import type { TopError } from './top-errors.js';
+import type { TopMethod } from './top-method.js';
 import { checkTopSystemParameters } from './top-system-checks.js';
 
 /** What to answer; `transport` (from a fault or magic value) changes how it reaches the client. */
@@ -26,12 +28,13 @@ export type TopAnswer = (
   | { kind: 'success'; requestId: string; responseKey: string; fields: TopFields; verdict: JournalVerdict }
 ) & { transport?: TransportEffect };
 
-export async function answerTopCall(
+/** Synchronous unless an interceptor answers with a promise (a scripted delay, a custom interceptor). */
+export function answerTopCall(
   params: Readonly<Record<string, string>>,
   bodyBytes: number,
   runtime: MockRuntime,
   receivedAt: number,
-): Promise<TopAnswer> {
+): TopAnswer | Promise<TopAnswer> {
   const requestId = topRequestId();
 
   const system = checkTopSystemParameters(
@@ -45,8 +48,8 @@ export async function answerTopCall(
   const validation = method.validate(params, { appKey, seller, config: runtime.config });
   if (!validation.ok) return errorAnswer(requestId, validation.error, validation.reason);
 
-  const messages = [validation.message];
-  const decision = await runInterceptors(
+  const accepted: AcceptedTopCall = { method, message: validation.message, requestId, bodyBytes, receivedAt };
+  const decision = runInterceptors(
     runtime.interceptors,
     {
       protocol: 'top',
@@ -56,10 +59,27 @@ export async function answerTopCall(
       seller,
       receivedAt,
       params,
-      messages,
+      messages: [validation.message],
     },
     runtime.clock,
   );
+  return decision instanceof Promise
+    ? decision.then((settled) => settleTopCall(accepted, settled, runtime))
+    : settleTopCall(accepted, decision, runtime);
+}
+
+/** A call that passed its checks, waiting for the interceptors' decision. */
+interface AcceptedTopCall {
+  method: TopMethod;
+  message: PendingMessage;
+  requestId: string;
+  bodyBytes: number;
+  receivedAt: number;
+}
+
+/** Answers by the interceptors' decision; records the message when it is sent. */
+function settleTopCall(call: AcceptedTopCall, decision: CallDecision, runtime: MockRuntime): TopAnswer {
+  const { method, requestId } = call;
   const { transport } = decision;
   if (decision.kind === 'rejected') {
     const reason = decision.reason === undefined ? '' : `: ${decision.reason}`;
@@ -91,7 +111,11 @@ export async function answerTopCall(
       transport,
     };
   }
-  runtime.inbox.record(validation.message, { requestId, messageId, receivedAt }, bodyBytes + 512);
+  runtime.inbox.record(
+    call.message,
+    { requestId, messageId, receivedAt: call.receivedAt },
+    call.bodyBytes + 512,
+  );
   const answer: TopAnswer = {
     kind: 'success',
     requestId,
