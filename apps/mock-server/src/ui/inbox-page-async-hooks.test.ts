@@ -8,6 +8,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMockApp } from '../create-mock-app.js';
 import { createManualClock } from '../state/clock.js';
+import { nextServerSentEvent } from '../test-support/server-sent-events.js';
 import { fixedNow, jstBusiness, signedTopParams, topRequest } from '../test-support/signed-requests.js';
 
 /** Both ways a storage can be entered, and so both ways the promise hooks get switched on. */
@@ -16,17 +17,6 @@ function spyOnAsyncLocalStorage() {
     vi.spyOn(AsyncLocalStorage.prototype, 'run'),
     vi.spyOn(AsyncLocalStorage.prototype, 'enterWith'),
   ] as const;
-}
-
-async function readUntilEvent(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<string> {
-  const decoder = new TextDecoder();
-  let text = '';
-  while (!text.includes('\n\n')) {
-    const { value, done } = await reader.read();
-    if (done) throw new Error(`stream ended: ${text}`);
-    text += decoder.decode(value, { stream: true });
-  }
-  return text;
 }
 
 describe('the inbox page and its live feed never enter an AsyncLocalStorage', () => {
@@ -55,7 +45,7 @@ describe('the inbox page and its live feed never enter an AsyncLocalStorage', ()
     const reader = (response.body as ReadableStream<Uint8Array>).getReader();
 
     await app.request(...topRequest(signedTopParams(jstBusiness())));
-    const event = await readUntilEvent(reader);
+    const event = await nextServerSentEvent(reader);
     await reader.cancel();
 
     expect(event).toContain('event: item');

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createMockApp, type MockApp } from '../create-mock-app.js';
 import { createManualClock } from '../state/clock.js';
 import type { PendingMessage, RecordedMessage } from '../state/recorded-message.js';
+import { nextServerSentEvent } from '../test-support/server-sent-events.js';
 import {
   fixedNow,
   formPost,
@@ -358,19 +359,6 @@ describe('POST /__mock/ui/clear — the per-namespace clear button', () => {
 });
 
 describe('GET /__mock/ui/events — the live feed', () => {
-  async function nextEvent(
-    reader: ReadableStreamDefaultReader<Uint8Array>,
-    decoder: { decode(input?: Uint8Array, options?: { stream?: boolean }): string },
-  ) {
-    let text = '';
-    while (!text.includes('\n\n')) {
-      const { value, done } = await reader.read();
-      if (done) throw new Error(`stream ended: ${text}`);
-      text += decoder.decode(value, { stream: true });
-    }
-    return text;
-  }
-
   it('sends each new matching message as a rendered list item, and unsubscribes when the client goes', async () => {
     const app = newApp();
     const subscribe = app.mock.inbox.subscribe.bind(app.mock.inbox);
@@ -388,7 +376,7 @@ describe('GET /__mock/ui/events — the live feed', () => {
     const decoder = new TextDecoder();
     const filteredOut = record(app, { platform: 'taobao-tid', recipientKind: 'order', recipient: '1' });
     const wanted = record(app, { text: '<i>live</i>' });
-    const event = await nextEvent(reader, decoder);
+    const event = await nextServerSentEvent(reader, decoder);
     expect(event).toContain('event: item');
     expect(event).toContain(`id="m-${wanted.id}"`);
     expect(event).toContain('&lt;i&gt;live&lt;/i&gt;');
@@ -409,7 +397,7 @@ describe('GET /__mock/ui/events — the live feed', () => {
     const missed = record(app, { text: 'recorded between the page and the stream' });
     const response = await app.request(`/__mock/ui/events?after=${cursor}`);
     const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-    const event = await nextEvent(reader, new TextDecoder());
+    const event = await nextServerSentEvent(reader);
     expect(event).toContain(`id="m-${missed.id}"`);
     expect(event).not.toContain(`id="m-${before.id}"`);
     await reader.cancel();
@@ -421,7 +409,7 @@ describe('GET /__mock/ui/events — the live feed', () => {
     const response = await app.request('/__mock/ui/events');
     const reader = (response.body as ReadableStream<Uint8Array>).getReader();
     app.mock.inbox.clear();
-    const event = await nextEvent(reader, new TextDecoder());
+    const event = await nextServerSentEvent(reader);
     expect(event).toContain('event: resync');
     await reader.cancel();
   });
