@@ -33,7 +33,13 @@ export function verifyTop(params: SignableParams, secret: string): VerifyResult 
   // Compared in lower case as the hash gives it; upper case (TOP's own) only for a failure's diagnostics.
   const digest = digestTopLowerHex(canonical, secret, method);
   if (received === undefined || received === '') {
-    return { ok: false, reason: 'missing-sign', expected: digest.toUpperCase(), canonical, signMethod: method };
+    return {
+      ok: false,
+      reason: 'missing-sign',
+      expected: digest.toUpperCase(),
+      canonical,
+      signMethod: method,
+    };
   }
   if (hexEqualsConstantTime(received, digest)) return { ok: true };
   if (hasEmptyValue(params)) {
