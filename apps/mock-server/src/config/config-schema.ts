@@ -3,17 +3,7 @@
  * options may hold. Validated with zod so that a typo names the bad field instead of being ignored.
  */
 import { z } from 'zod';
-
-const nonEmptyText = z.string({ error: 'must be a string' }).min(1, { message: 'must not be empty' });
-
-/** An integer within bounds, with messages that say which bound. */
-function integer(min: number, max: number) {
-  return z
-    .number({ error: 'must be a number' })
-    .int({ message: 'must be an integer' })
-    .min(min, { message: `must be at least ${min}` })
-    .max(max, { message: `must be at most ${max}` });
-}
+import { integer, nonEmptyText } from './input-rules.js';
 
 /** A regular expression source that the whole app key / appid must match. */
 const patternText = nonEmptyText.refine(

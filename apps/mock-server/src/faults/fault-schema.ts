@@ -3,20 +3,12 @@
  * Validated with zod so that a typo is a 400 naming the field, never a fault that silently never fires.
  */
 import { z } from 'zod';
+import { integer, nonEmptyText } from '../config/input-rules.js';
 import { magicOutcomeNames } from '../magic/magic-catalog.js';
 
-const text = z.string({ error: 'must be a string' }).min(1, { message: 'must not be empty' });
-const oneOrMore = z.union([text, z.array(text).min(1, { message: 'must not be empty' })], {
+const oneOrMore = z.union([nonEmptyText, z.array(nonEmptyText).min(1, { message: 'must not be empty' })], {
   error: 'must be a string or a list of strings',
 });
-
-function integer(min: number, max: number) {
-  return z
-    .number({ error: 'must be a number' })
-    .int({ message: 'must be an integer' })
-    .min(min, { message: `must be at least ${min}` })
-    .max(max, { message: `must be at most ${max}` });
-}
 
 /** The names `match.api` accepts: the TOP method, the gateway path, or the inbox's platform name. */
 export const faultApiNames = [
@@ -35,7 +27,7 @@ const matchSchema = z
     /** A TOP method, a gateway path, or a platform (`taobao-jst` …). */
     api: z.enum(faultApiNames, { error: `must be one of ${faultApiNames.join(', ')}` }).optional(),
     /** The app key / appid (namespace). */
-    app: text.optional(),
+    app: nonEmptyText.optional(),
     /** Any of the call's recipients (phone, order id, ciphertext, Qianniu user id). */
     recipient: oneOrMore.optional(),
     /** Any of the call's templates (`template_code`, Douyin `template_id`, TPN `template_key` or `template_id`). */
@@ -60,11 +52,11 @@ export const faultSchema = z.discriminatedUnion(
         ...common,
         code: integer(-2_147_483_648, 2_147_483_647),
         /** TOP `msg` … */
-        msg: text.optional(),
+        msg: nonEmptyText.optional(),
         /** … or gateway `message` (either name works for both). */
-        message: text.optional(),
-        sub_code: text.optional(),
-        sub_msg: text.optional(),
+        message: nonEmptyText.optional(),
+        sub_code: nonEmptyText.optional(),
+        sub_msg: nonEmptyText.optional(),
       })
       .refine((fault) => fault.msg !== undefined || fault.message !== undefined, {
         message: 'needs msg (TOP) or message (gateway)',
@@ -75,10 +67,12 @@ export const faultSchema = z.discriminatedUnion(
       ...common,
       /** Gateway item `code`; JST `request_code`. @default 1 */
       code: z
-        .union([integer(-2_147_483_648, 2_147_483_647), text], { error: 'must be a number or a string' })
+        .union([integer(-2_147_483_648, 2_147_483_647), nonEmptyText], {
+          error: 'must be a number or a string',
+        })
         .default(1),
       /** Gateway item `message`; JST `message`; TPN `error_msg`. */
-      message: text,
+      message: nonEmptyText,
     }),
     z.strictObject({ kind: z.literal('delay'), ...common, delayMs: integer(1, 600_000) }),
     z.strictObject({
