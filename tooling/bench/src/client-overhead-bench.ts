@@ -7,9 +7,10 @@ import { formatTopTimestamp, signTop } from '@x/signing';
 import { createJstClient } from '@x/taobao-jst';
 import { pidOf, stopProcess } from './process-tools.js';
 import type { BenchmarkReport } from './report.js';
-import { median, timeSequentialCalls } from './sequential-timing.js';
+import { timeSequentialCalls } from './sequential-timing.js';
 import { startPlainServer } from './servers/server-processes.js';
 import { formContentType, mockDefaults } from './servers/signed-requests.js';
+import { median } from './statistics.js';
 
 const request = {
   sms_free_sign_name: '聚石塔官方',

@@ -17,6 +17,7 @@ import {
   startPrism,
 } from './servers/server-processes.js';
 import { formContentType, jstSendBody, tidSendBody } from './servers/signed-requests.js';
+import { median } from './statistics.js';
 
 const rounds = 5;
 const secondsPerRun = 3;
@@ -68,11 +69,6 @@ async function runRounds<Key extends string>(contenders: Record<Key, Contender>)
     }
   }
   return results;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((left, right) => left - right);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
 /** The round whose ratio is the median one: its figures are shown, the spread of all rounds in the note. */

@@ -31,8 +31,3 @@ export async function timeSequentialCalls(
   }
   return samples;
 }
-
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((left, right) => left - right);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
