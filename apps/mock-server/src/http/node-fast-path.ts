@@ -9,11 +9,12 @@
  * looked up once — and only when it is the sole handler (no middleware) — with a `Context` built the way Hono
  * builds it (`c.env` holds the Node request and response, `c.req` a request view of the same Node request).
  * Its errors go to the app's `onError`, as in Hono. Its answer is written as @hono/node-server writes it:
- * status, headers, `Content-Length`, body.
+ * status, headers, `Content-Length`, body — together with the turn's other answers (answer-batch.ts).
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { Context, type ErrorHandler, type Hono } from 'hono';
+import { writeAtTurnEnd } from './answer-batch.js';
 import type { MockEnv } from './mock-env.js';
 import { answerParts } from './respond.js';
 
@@ -162,12 +163,7 @@ function writeAnswer(
   }
   const parts = answerParts(answer);
   if (parts !== undefined) {
-    // What @hono/node-server does for a string or byte body with plain-object headers.
-    const headers = parts.headers; // built for this one answer
-    headers['Content-Length'] =
-      typeof parts.body === 'string' ? Buffer.byteLength(parts.body) : parts.body.byteLength;
-    outgoing.writeHead(parts.status, headers);
-    outgoing.end(parts.body);
+    writeAtTurnEnd(outgoing, parts);
     return;
   }
   writeWebResponse(answer, outgoing).catch(() => writeBareStatus(outgoing, 500));
