@@ -5,7 +5,7 @@
  */
 import { formatTopTimestamp, signTop } from '@x/signing';
 import { createJstClient } from '@x/taobao-jst';
-import { pidOf, stopProcess } from './process-tools.js';
+import { loadCore, pidOf, pinThisProcess, stopProcess } from './process-tools.js';
 import type { BenchmarkReport } from './report.js';
 import { timeSequentialCalls } from './sequential-timing.js';
 import { startPlainServer } from './servers/server-processes.js';
@@ -22,6 +22,8 @@ const request = {
 export async function runClientOverheadBench(): Promise<BenchmarkReport> {
   const server = await startPlainServer(18111);
   void pidOf(server.process);
+  // The client runs here: on the other core than the server, as autocannon does for the server benchmarks.
+  const unpin = pinThisProcess(loadCore);
   try {
     const endpoint = `${server.origin}/router/rest`;
     const jst = createJstClient({
@@ -55,7 +57,10 @@ export async function runClientOverheadBench(): Promise<BenchmarkReport> {
 
     const sample = await jst.send(request);
     if (!sample.ok) throw new Error('the fixed success body did not parse as a success');
-    const timings = await timeSequentialCalls({ handWritten, client: () => jst.send(request) });
+    const timings = await timeSequentialCalls(
+      { handWritten, client: () => jst.send(request) },
+      { rounds: 101, callsPerRound: 20 },
+    );
     const handWrittenRounds = timings.handWritten ?? [];
     const clientRounds = timings.client ?? [];
     // Each round's client time over the hand-written time measured just before it: drift cancels out.
@@ -85,6 +90,7 @@ export async function runClientOverheadBench(): Promise<BenchmarkReport> {
       ],
     };
   } finally {
+    unpin();
     await stopProcess(server.process);
   }
 }

@@ -2,7 +2,7 @@
  * @module Child processes for the HTTP benchmarks: each server runs alone on one core and the load generator
  * on the other (`taskset`), so the two never compete; CPU time per request is read from /proc.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
 
@@ -22,6 +22,22 @@ export function spawnPinned(core: number, label: string, command: string, args: 
   };
   child.stderr?.on('data', forward);
   return child;
+}
+
+/**
+ * Pins this process — every thread — to `core` until the returned function restores the previous affinity.
+ * For the benchmarks whose client runs in this process: unpinned, the scheduler sometimes put the client on the
+ * server's core, and the two then shared it in the middle of a measurement.
+ */
+export function pinThisProcess(core: number): () => void {
+  const pid = String(process.pid);
+  const shown = execFileSync('taskset', ['-p', pid], { encoding: 'utf8' }); // "pid N's current affinity mask: 3"
+  const mask = shown.trim().split(' ').at(-1) ?? '';
+  if (!/^[0-9a-f]+$/i.test(mask)) throw new Error(`taskset printed no affinity mask: ${shown}`);
+  execFileSync('taskset', ['-a', '-p', '-c', String(core), pid], { stdio: 'ignore' });
+  return () => {
+    execFileSync('taskset', ['-a', '-p', mask, pid], { stdio: 'ignore' });
+  };
 }
 
 /** Polls until `url` answers (any status), or fails after `timeoutMilliseconds`. */
