@@ -2,6 +2,7 @@
  * Answers written together at the end of the loop's turn (answer-batch.ts): each client still gets its own
  * answer, and a suite that fakes timers after starting the mock in-process still gets answers at all.
  */
+import { connect } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type RunningMockServer, startMockServer } from '../start-mock-server.js';
 import { createManualClock } from '../state/clock.js';
@@ -73,6 +74,41 @@ describe('answers written at the end of the turn', () => {
     for (const answer of answers) {
       expect(answer.text.startsWith('{"error_response"')).toBe(answer.bad);
     }
+  });
+
+  it('keeps pipelined answers on one connection in request order, batched or not', async () => {
+    const good = formBody(signedTopParams(jstBusiness()));
+    const bad = formBody({ ...signedTopParams(jstBusiness()), sign: 'F'.repeat(32) });
+    const post = (body: string) =>
+      `POST /router/rest HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+    // The health check takes Hono's own path and answers at once; the protocol answers wait for the turn's end.
+    const health = 'GET /__mock/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n';
+    const last = 'GET /__mock/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n';
+    const { hostname, port } = new URL(mock.url);
+    const received = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), hostname, () => {
+        socket.write(post(good) + post(bad) + health + post(good) + last);
+      });
+      let text = '';
+      socket.on('data', (chunk) => {
+        text += chunk.toString('utf8');
+      });
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    const kinds = received
+      .split('HTTP/1.1 ')
+      .slice(1)
+      .map((answer) =>
+        answer.includes('"error_response"')
+          ? 'error'
+          : answer.includes('"jst_sms_message_send_response"')
+            ? 'success'
+            : answer.includes('"status":"ok"')
+              ? 'health'
+              : 'other',
+      );
+    expect(kinds).toEqual(['success', 'error', 'health', 'success', 'health']);
   });
 
   it('still answers when the suite fakes timers after starting the mock', async () => {
