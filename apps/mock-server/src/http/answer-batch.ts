@@ -4,8 +4,10 @@
  * Why: under load one turn of the loop reads many requests, and every write to a loopback socket wakes the
  * client that waits on it. Written one at a time between requests, nearly each answer wakes a client that has
  * gone back to sleep — on a VM a cross-CPU wake-up is a hypervisor exit, and that doubles the kernel's time
- * per request. Written together, the first answer wakes the client and the rest find it awake. Measured: the two builds loaded in turn on one core served 1.4–2.1× as many requests per second after
- * the change, and `pnpm bench -- mock` went from 0.28× to 0.52× a bare server. A bare `node:http` server made
+ * per request. Written together, the first answer wakes the client and the rest find it awake.
+ *
+ * Measured: the two builds loaded in turn on one core served 1.4–2.1× as many requests per second after the
+ * change, and `pnpm bench -- mock` went from 0.28× to 0.52–0.56× a bare server. A bare `node:http` server made
  * to spin 60 µs per request gains 10–20% from the same change, and its kernel time per request halves.
  *
  * Nothing waits longer than the rest of the current turn: `setImmediate` runs right after the poll phase that
