@@ -2,13 +2,16 @@
  * What the client property tests share: an in-process mock reached through a fetch that counts its calls
  * (so a test can prove a refused request never reached it), and random valid field values.
  */
+import { isValidationError } from '@x/core';
 import fc from 'fast-check';
+import { expect } from 'vitest';
 import { createMockApp } from '../create-mock-app.js';
 
-/** A fresh in-process mock and a fetch into it; `calls()` is how many requests reached it. */
+/** A fresh in-process mock and a fetch into it that counts the requests reaching the mock. */
 export function countingMockFetch(): {
   fetch: (input: Request | URL | string, init?: RequestInit) => Promise<Response>;
-  calls(): number;
+  /** Runs `send`, expecting a ValidationError and no request at the mock; returns the field the error names. */
+  refusedField(send: () => Promise<unknown>): Promise<string>;
 } {
   const app = createMockApp({ inboxSize: 50 });
   let calls = 0;
@@ -17,7 +20,16 @@ export function countingMockFetch(): {
       calls++;
       return app.request(input instanceof Request && init === undefined ? input : new Request(input, init));
     },
-    calls: () => calls,
+    async refusedField(send) {
+      const before = calls;
+      const error = await send().then(
+        () => undefined,
+        (thrown: unknown) => thrown,
+      );
+      expect(isValidationError(error), String(error)).toBe(true);
+      expect(calls).toBe(before);
+      return (error as { field: string }).field;
+    },
   };
 }
 
