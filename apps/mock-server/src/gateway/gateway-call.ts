@@ -92,7 +92,6 @@ export async function answerGatewayCall(
   // Stopped before the platform processed it (a dropped connection, a proxy): nothing is recorded.
   const processed = transport?.process !== false;
 
-  const receivedAtText = new Date(receivedAt).toISOString();
   const weight = Math.ceil(bodyBytes / batch.items.length) + 512;
   let recorded = 0;
   for (let position = 0; position < messages.length; position++) {
@@ -111,7 +110,7 @@ export async function answerGatewayCall(
       success.details === undefined
         ? message
         : { ...message, details: { ...message.details, ...success.details } },
-      { requestId: traceId, messageId: success.messageId, receivedAt: receivedAtText },
+      { requestId: traceId, messageId: success.messageId, receivedAt },
       weight,
     );
     recorded++;

@@ -28,17 +28,17 @@ export class MessageInbox {
 
   /**
    * Stores one answered message. `approximateBytes` is what it holds in memory (the caller knows the size
-   * of the request it came from), so the byte bound holds. `receivedAt` is ISO 8601 text, or epoch
-   * milliseconds to be formatted here (cheaper: formatting is cached per second).
+   * of the request it came from), so the byte bound holds. `receivedAt` is in epoch milliseconds; it is
+   * formatted here, where formatting is cached per second.
    */
   record(
     pending: PendingMessage,
-    answer: { requestId: string; messageId: string; receivedAt: string | number },
+    answer: { requestId: string; messageId: string; receivedAt: number },
     approximateBytes: number,
   ): RecordedMessage {
     const message: RecordedMessage = {
       id: ++this.#sequence,
-      receivedAt: typeof answer.receivedAt === 'number' ? isoInstant(answer.receivedAt) : answer.receivedAt,
+      receivedAt: isoInstant(answer.receivedAt),
       requestId: answer.requestId,
       messageId: answer.messageId,
       ...pending,

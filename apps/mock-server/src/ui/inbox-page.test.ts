@@ -43,7 +43,7 @@ function record(app: MockApp, overrides: Partial<PendingMessage> = {}): Recorded
     {
       requestId: `req${sequence}`,
       messageId: `${sequence}^0`,
-      receivedAt: new Date(fixedNow + sequence * 1000).toISOString(),
+      receivedAt: fixedNow + sequence * 1000,
     },
     1000,
   );
