@@ -14,10 +14,9 @@ let lastSorted: readonly string[] = [];
 export function sortedKeys(params: Record<string, string>): readonly string[] {
   const keys = Object.keys(params);
   if (sameList(keys, lastKeys)) return lastSorted;
-  const sorted = sortKeys(keys);
-  lastKeys = Object.keys(params);
-  lastSorted = sorted;
-  return sorted;
+  lastKeys = keys;
+  lastSorted = sortKeys([...keys]); // sorted in place: the copy keeps `keys` in arrival order for the next look
+  return lastSorted;
 }
 
 function sameList(left: readonly string[], right: readonly string[]): boolean {
