@@ -20,17 +20,6 @@ export {
   type ReviewStatus,
 } from './config/config-schema.js';
 export { loadConfigFile } from './config/load-config-file.js';
-// App and server
-export { createMockApp, type MockApp } from './create-mock-app.js';
-// Scripted faults (`POST /__mock/faults` bodies) and the magic values
-export type { FaultInput } from './faults/fault-schema.js';
-export type { ScriptedFault } from './faults/fault-store.js';
-export {
-  type MagicOutcomeName,
-  magicOutcomeNames,
-  magicPrefix,
-} from './magic/magic-catalog.js';
-export type { MockRuntime, MockServerOptions } from './mock-runtime.js';
 // Hook point: interceptors between validation and recording
 export type {
   CallDecision,
@@ -41,8 +30,23 @@ export type {
   SendCall,
   SendInterceptor,
   TransportEffect,
-} from './pipeline/send-call.js';
-export { type RunningMockServer, type StartMockServerOptions, startMockServer } from './start-mock-server.js';
+} from './protocol/pipeline/call/send-call.js';
+// Scripted faults (`POST /__mock/faults` bodies) and the magic values
+export type { FaultInput } from './protocol/pipeline/faults/fault-schema.js';
+export type { ScriptedFault } from './protocol/pipeline/faults/fault-store.js';
+export {
+  type MagicOutcomeName,
+  magicOutcomeNames,
+  magicPrefix,
+} from './protocol/pipeline/magic/magic-catalog.js';
+export type { MockRuntime, MockServerOptions } from './protocol/runtime/mock-runtime.js';
+// App and server
+export { createMockApp, type MockApp } from './serve/create-mock-app.js';
+export {
+  type RunningMockServer,
+  type StartMockServerOptions,
+  startMockServer,
+} from './serve/start-mock-server.js';
 // Clock
 export {
   type AdjustableClock,

@@ -4,8 +4,8 @@
  * limit of seed 001, a business rejection — an interceptor produces it, which is also how faults work.
  */
 import { describe, expect, it } from 'vitest';
-import { createMockApp } from './create-mock-app.js';
-import type { SendInterceptor } from './pipeline/send-call.js';
+import type { SendInterceptor } from './protocol/pipeline/call/send-call.js';
+import { createMockApp } from './serve/create-mock-app.js';
 import { createManualClock } from './state/clock.js';
 import {
   fixedNow,

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createMockApp } from '../create-mock-app.js';
+import { createMockApp } from '../serve/create-mock-app.js';
 import { createManualClock } from '../state/clock.js';
 import { fixedNow, formBody, signedGatewayFields, signedTopParams } from '../test-support/signed-requests.js';
 

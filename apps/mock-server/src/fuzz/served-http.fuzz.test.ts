@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningMockServer, startMockServer } from '../start-mock-server.js';
+import { type RunningMockServer, startMockServer } from '../serve/start-mock-server.js';
 import { createManualClock } from '../state/clock.js';
 import { type RawResponse, rawHttp } from '../test-support/raw-http.js';
 import {

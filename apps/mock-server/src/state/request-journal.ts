@@ -4,7 +4,11 @@
  * the answer to "why is my signature wrong", which the real gateways never give.
  */
 
-import { type ParameterSource, parameterSourceOf, parseParameterSource } from '../http/request-parameters.js';
+import {
+  type ParameterSource,
+  parameterSourceOf,
+  parseParameterSource,
+} from '../protocol/request/request-parameters.js';
 import { BoundedLog } from './bounded-log.js';
 import { maskParameters } from './mask-secrets.js';
 

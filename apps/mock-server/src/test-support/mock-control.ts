@@ -3,8 +3,8 @@
  * `stableBody` replaces each id with a placeholder, so a test can assert the exact body, key order included.
  */
 
-import type { FaultInput } from '../faults/fault-schema.js';
-import type { ScriptedFault } from '../faults/fault-store.js';
+import type { FaultInput } from '../protocol/pipeline/faults/fault-schema.js';
+import type { ScriptedFault } from '../protocol/pipeline/faults/fault-store.js';
 import type { RecordedMessage } from '../state/recorded-message.js';
 import type { JournalEntry } from '../state/request-journal.js';
 

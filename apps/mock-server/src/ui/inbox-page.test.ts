@@ -1,6 +1,6 @@
 import { tidPath } from '@x/taobao-tid/schemas';
 import { describe, expect, it, vi } from 'vitest';
-import { createMockApp, type MockApp } from '../create-mock-app.js';
+import { createMockApp, type MockApp } from '../serve/create-mock-app.js';
 import { createManualClock } from '../state/clock.js';
 import type { PendingMessage, RecordedMessage } from '../state/recorded-message.js';
 import { nextServerSentEvent } from '../test-support/server-sent-events.js';

@@ -1,0 +1,99 @@
+/**
+ * Serves the mock over HTTP with @hono/node-server and resolves once it listens, with the URL to point clients
+ * at and a `close` that ends open keep-alive connections too (so a vitest globalSetup teardown never hangs).
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { getRequestListener } from '@hono/node-server';
+import { gatewayEndpoints } from '../protocol/gateway/gateway-app.js';
+import { createMockRuntime, type MockServerOptions } from '../protocol/runtime/mock-runtime.js';
+import { topPath } from '../protocol/top/top-app.js';
+import { createMockAppFor, type MockApp } from './create-mock-app.js';
+import { withProtocolFastPath } from './node-listener.js';
+
+const protocolPaths = [topPath, ...gatewayEndpoints.map((endpoint) => endpoint.path)];
+
+export interface StartMockServerOptions extends MockServerOptions {
+  /**
+   * Let @hono/node-server replace the global `Request` / `Response` with its lighter ones — its fastest
+   * answer path. Off by default because it changes globals for the whole process: a client under test in
+   * the same process (a test that starts the mock itself) then sees fetch fail, since `instanceof Response`
+   * no longer holds for fetch's responses. The CLI, alone in its process, turns it on.
+   * @default false
+   */
+  overrideGlobalObjects?: boolean;
+}
+
+export interface RunningMockServer {
+  /** e.g. `http://127.0.0.1:8787` — no trailing slash. */
+  readonly url: string;
+  readonly host: string;
+  readonly port: number;
+  /** The app being served, with its runtime (`app.mock.inbox` …). */
+  readonly app: MockApp;
+  /** Stops listening and closes every connection. Resolves when the server is fully closed. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the mock. `port: 0` picks a free port (read it back from `url`).
+ * @example
+ * // vitest globalSetup
+ * export default async function setup() {
+ *   const server = await startMockServer({ port: 0 });
+ *   process.env.MOCK_URL = server.url;
+ *   return () => server.close();
+ * }
+ */
+export async function startMockServer(options: StartMockServerOptions = {}): Promise<RunningMockServer> {
+  const { overrideGlobalObjects = false, ...mockOptions } = options;
+  const runtime = createMockRuntime(mockOptions);
+  const app = createMockAppFor(runtime);
+  const { host, port } = runtime.config.config;
+  // The handlers read or deliberately skip each body themselves, and Node discards an unread body after the
+  // answer; @hono/node-server's own per-request cleanup listeners would only add cost.
+  const viaHono = getRequestListener(app.fetch, {
+    hostname: host,
+    autoCleanupIncoming: false,
+    overrideGlobalObjects,
+  });
+  // The protocol endpoints skip the web Request/Response round trip (see node-fast-path.ts); every other
+  // request — and any the fast path does not recognise — is served by @hono/node-server as usual.
+  const server = createServer(withProtocolFastPath(app, protocolPaths, viaHono));
+  server.listen(port, host);
+  await new Promise<void>((resolve, reject) => {
+    const onError = (error: Error) => {
+      server.off('listening', onListening);
+      reject(
+        new Error(`@x/mock-server could not listen on ${host}:${port}: ${error.message}`, { cause: error }),
+      );
+    };
+    const onListening = () => {
+      server.off('error', onError);
+      resolve();
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+  });
+  const address = server.address() as AddressInfo;
+  const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${urlHost}:${address.port}`,
+    host: address.address,
+    port: address.port,
+    app,
+    close() {
+      closing ??= new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        // close() waits for open connections; idle keep-alive ones would hold it forever.
+        if ('closeIdleConnections' in server) server.closeIdleConnections();
+        const forceTimer = setTimeout(() => {
+          if ('closeAllConnections' in server) server.closeAllConnections();
+        }, 2000);
+        forceTimer.unref();
+      });
+      return closing;
+    },
+  };
+}
