@@ -1,5 +1,5 @@
 /**
- * Protocol answers leave together at the end of the event loop's turn instead of one by one as each is ready.
+ * The Node listener's protocol answers leave together at the end of the event loop's turn instead of one by one as each is ready.
  *
  * Why: under load one turn of the loop reads many requests, and every write to a loopback socket wakes the
  * client that waits on it. Written one at a time between requests, nearly each answer wakes a client that has
@@ -16,19 +16,19 @@
  */
 import type { ServerResponse } from 'node:http';
 import * as timers from 'node:timers';
-import type { AnswerParts } from '../protocol/answer/answer.js';
+import type { Answer } from '../protocol/answer/answer.js';
 
 // Taken once at load: a test suite that runs the mock in-process and then installs fake timers
 // (`vi.useFakeTimers()` replaces `setImmediate`, on the global and on `node:timers`) must still get answers.
 const runAtTurnEnd = timers.setImmediate;
 
 const pendingResponses: ServerResponse[] = [];
-const pendingParts: AnswerParts[] = [];
+const pendingAnswers: Answer[] = [];
 
-/** Writes `parts` (status, headers, body; `Content-Length` is added) on `outgoing` at the end of this turn. */
-export function writeAtTurnEnd(outgoing: ServerResponse, parts: AnswerParts): void {
+/** Writes `answer` (status, headers, body; `content-length` is added) on `outgoing` at the end of this turn. */
+export function writeAtTurnEnd(outgoing: ServerResponse, answer: Answer): void {
   pendingResponses.push(outgoing);
-  pendingParts.push(parts);
+  pendingAnswers.push(answer);
   if (pendingResponses.length === 1) runAtTurnEnd(writePendingAnswers);
 }
 
@@ -36,23 +36,26 @@ function writePendingAnswers(): void {
   // Answers queued while writing (none today: writing runs no handler) would wait for the next turn.
   const count = pendingResponses.length;
   for (let index = 0; index < count; index++) {
-    writeAnswerParts(pendingResponses[index] as ServerResponse, pendingParts[index] as AnswerParts);
+    writeAnswer(pendingResponses[index] as ServerResponse, pendingAnswers[index] as Answer);
   }
   pendingResponses.splice(0, count);
-  pendingParts.splice(0, count);
+  pendingAnswers.splice(0, count);
   if (pendingResponses.length > 0) runAtTurnEnd(writePendingAnswers);
 }
 
-/** What @hono/node-server does for a string or byte body with plain-object headers. */
-function writeAnswerParts(outgoing: ServerResponse, parts: AnswerParts): void {
+/** Status, the answer's own headers plus `content-length`, body: nothing else is added. */
+export function writeAnswer(outgoing: ServerResponse, answer: Answer): void {
   // A client that hung up meanwhile gets nothing; Node discards writes to a closed socket anyway.
   if (outgoing.destroyed) return;
-  const headers = parts.headers; // built for this one answer
-  headers['Content-Length'] =
-    typeof parts.body === 'string' ? Buffer.byteLength(parts.body) : parts.body.byteLength;
+  const { body } = answer;
+  const headers = answer.headers; // built for this one answer
+  headers['content-length'] = String(
+    body === null ? 0 : typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength,
+  );
   try {
-    outgoing.writeHead(parts.status, headers);
-    outgoing.end(parts.body);
+    outgoing.writeHead(answer.status, headers);
+    if (body === null) outgoing.end();
+    else outgoing.end(body);
   } catch {
     // One answer that cannot be written (it should not happen: the headers are ours) must not hold up the
     // others; its client sees the connection close instead of waiting for its timeout.

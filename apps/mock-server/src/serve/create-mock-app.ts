@@ -1,22 +1,25 @@
 /**
- * Builds the whole mock as one Hono app without listening: one sub-app per protocol and the inspection API,
- * mounted with `app.route()`. Tests call `app.request()`; `startMockServer` serves it.
+ * Builds the whole mock as one Hono app without listening: the protocol core's routes (the Hono adapter), the
+ * `/__mock` control API and the inbox page. Tests call `app.request()`; `startMockServer` serves it, with
+ * the protocol paths answered by the Node listener over the same core.
  */
 import { Hono } from 'hono';
 import { createInspectionApp } from '../control/inspection-app.js';
-import { isConnectionDropped } from '../protocol/answer/transport-effect.js';
-import { createGatewayApp } from '../protocol/gateway/gateway-app.js';
+import { ConnectionDroppedError, internalErrorAnswer } from '../protocol/answer/answer.js';
+import { createMockInspector, type MockInspector } from '../protocol/runtime/mock-inspector.js';
 import {
   createMockRuntime,
   type MockRuntime,
   type MockServerOptions,
 } from '../protocol/runtime/mock-runtime.js';
-import { createTopApp } from '../protocol/top/top-app.js';
 import { createInboxPageApp } from '../ui/inbox-page-app.js';
-import type { MockEnv } from './mock-env.js';
+import { addProtocolRoutes } from './hono-protocol-routes.js';
 
-/** The Hono app, plus the runtime behind it for in-process tests (`app.mock.inbox`, `app.mock.journal`). */
-export type MockApp = Hono<MockEnv> & { readonly mock: MockRuntime };
+/** The Hono app, plus a read-only view of what the mock holds for in-process tests (`app.mock`). */
+export type MockApp = Hono & {
+  /** What the mock received and recorded, and its clock: read-only (change them through `/__mock`). */
+  readonly mock: MockInspector;
+};
 
 /**
  * Builds the mock server's app. Throws `MockConfigError` naming every bad field when `options` do not validate.
@@ -28,24 +31,35 @@ export function createMockApp(options: MockServerOptions = {}): MockApp {
   return createMockAppFor(createMockRuntime(options));
 }
 
+const runtimes = new WeakMap<MockApp, MockRuntime>();
+
 /** @internal The app over an existing runtime (the server and the CLI build the runtime first). */
 export function createMockAppFor(runtime: MockRuntime): MockApp {
-  const app = new Hono<MockEnv>();
-  app.route('/', createTopApp(runtime));
-  app.route('/', createGatewayApp(runtime));
-  app.route('/__mock', createInspectionApp(runtime));
-  app.route('/', createInboxPageApp(runtime));
-  app.notFound((c) =>
+  const hono = new Hono();
+  addProtocolRoutes(hono, runtime);
+  hono.route('/__mock', createInspectionApp(runtime));
+  hono.route('/', createInboxPageApp(runtime));
+  hono.notFound((c) =>
     c.json({ error: 'not found', method: c.req.method, path: c.req.path, endpoints: endpointList }, 404),
   );
-  app.onError((error, c) => {
+  hono.onError((error) => {
     // In-process, a dropped connection (a fault or magic value) rejects app.request(), as fetch would.
-    if (isConnectionDropped(error)) throw error;
+    if (error instanceof ConnectionDroppedError || error.name === 'AbortError') throw error;
     // Never expected: every input has a documented answer. Logged loudly, answered as a plain 500.
     console.error('@x/mock-server: unexpected error', error);
-    return c.json({ error: 'internal error in the mock server', message: String(error) }, 500);
+    const answer = internalErrorAnswer(error);
+    return new Response(answer.body, { status: answer.status, headers: answer.headers });
   });
-  return Object.assign(app, { mock: runtime });
+  const app = Object.assign(hono, { mock: createMockInspector(runtime) });
+  runtimes.set(app, runtime);
+  return app;
+}
+
+/** @internal The runtime behind an app: for the mock's own tests, which script state the inspector cannot. */
+export function runtimeOf(app: MockApp): MockRuntime {
+  const runtime = runtimes.get(app);
+  if (runtime === undefined) throw new Error('not an app built by createMockApp');
+  return runtime;
 }
 
 const endpointList = [

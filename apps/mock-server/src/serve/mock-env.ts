@@ -1,12 +1,7 @@
 /**
- * The Hono environment of the mock's apps. Served by @hono/node-server, `c.env` holds the raw Node request
- * and response; in-process (`app.request()`) it holds nothing, and every reader falls back to the web Request.
+ * The Hono environment of the mock's apps: nothing in it. The protocol core never reads the Node request from
+ * `c.env` — the Node listener serves the protocol paths itself — so the apps run the same under
+ * @hono/node-server, `app.request()` or a user's own server.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
-
-export interface MockEnv {
-  Bindings: {
-    incoming?: IncomingMessage;
-    outgoing?: ServerResponse;
-  };
-}
+// biome-ignore lint/complexity/noBannedTypes: Hono's own blank environment is `{}` too
+export type MockEnv = {};

@@ -1,31 +1,22 @@
 /**
- * Reads a request body as bytes, never more than a limit.
+ * Reads a request body as bytes, never more than a limit: the adapters' half of building a `ProtocolRequest`.
  *
- * Under @hono/node-server the raw Node request is read directly: converting it into a web stream first costs
- * about 70 µs per request, most of the mock's budget (issue 7). In-process (`app.request()`), where there is
- * no Node request, the web body is read instead — with the same limit.
+ * The Node listener reads the raw Node request directly: converting it into a web stream first costs about
+ * 70 µs per request, most of the mock's budget. The Hono app (`app.request()`, or embedded in a user's app)
+ * reads the web body instead — with the same limit.
  *
  * A body larger than the limit is never buffered: a `Content-Length` above it is refused before reading
  * anything, and a chunked body is refused as soon as the running count passes it. What is left unread is
- * drained and discarded by @hono/node-server after the answer, so the client gets a clean answer instead of a
+ * drained and discarded by Node after the answer, so the client gets a clean answer instead of a
  * reset connection.
  */
 import type { IncomingMessage } from 'node:http';
+import type { RequestBody } from '../protocol/request/protocol-request.js';
 
-export type BodyReadResult =
-  | { kind: 'empty' }
-  | { kind: 'bytes'; bytes: Uint8Array }
-  | { kind: 'too-large'; limit: number }
-  /** The client went away mid-body; nobody is left to answer. */
-  | { kind: 'aborted' };
+const empty: RequestBody = { kind: 'empty' };
 
-const empty: BodyReadResult = { kind: 'empty' };
-
-/** From a raw Node request (the served path). */
-export function readNodeBody(
-  incoming: IncomingMessage,
-  limit: number,
-): Promise<BodyReadResult> | BodyReadResult {
+/** From a raw Node request (the Node listener). Ready at once when there is no body to wait for. */
+export function readNodeBody(incoming: IncomingMessage, limit: number): Promise<RequestBody> | RequestBody {
   const declared = incoming.headers['content-length'];
   if (declared !== undefined) {
     const length = Number(declared);
@@ -44,7 +35,7 @@ export function readNodeBody(
   incoming.on('data', onBodyData);
   incoming.on('end', onBodyEnd);
   incoming.on('close', onBodyClose);
-  const promise = new Promise<BodyReadResult>(captureResolve);
+  const promise = new Promise<RequestBody>(captureResolve);
   state.resolve = capturedResolve;
   capturedResolve = undefined;
   return promise;
@@ -59,13 +50,13 @@ class NodeBodyState {
   size = 0;
   /** Set once the promise is resolved: later events change nothing. */
   settled = false;
-  resolve: ((result: BodyReadResult) => void) | undefined = undefined;
+  resolve: ((result: RequestBody) => void) | undefined = undefined;
 
   constructor(limit: number) {
     this.limit = limit;
   }
 
-  settle(result: BodyReadResult): void {
+  settle(result: RequestBody): void {
     if (this.settled) return;
     this.settled = true;
     this.chunks.length = 0;
@@ -74,8 +65,8 @@ class NodeBodyState {
 }
 
 /** A promise executor runs synchronously: it hands `resolve` over through this variable, without a closure. */
-let capturedResolve: ((result: BodyReadResult) => void) | undefined;
-function captureResolve(resolve: (result: BodyReadResult) => void): void {
+let capturedResolve: ((result: RequestBody) => void) | undefined;
+function captureResolve(resolve: (result: RequestBody) => void): void {
   capturedResolve = resolve;
 }
 
@@ -108,8 +99,8 @@ function onBodyClose(this: IncomingWithBody): void {
   this[bodyState]?.settle({ kind: 'aborted' });
 }
 
-/** From a web Request (in-process tests and any non-Node runtime). */
-export async function readWebBody(request: Request, limit: number): Promise<BodyReadResult> {
+/** From a web Request (the Hono app). */
+export async function readWebBody(request: Request, limit: number): Promise<RequestBody> {
   const declared = request.headers.get('content-length');
   if (declared !== null && Number(declared) > limit) return { kind: 'too-large', limit };
   if (request.body === null) return empty;

@@ -1,17 +1,14 @@
 /**
- * Serves the mock over HTTP with @hono/node-server and resolves once it listens, with the URL to point clients
- * at and a `close` that ends open keep-alive connections too (so a vitest globalSetup teardown never hangs).
+ * Serves the mock over HTTP and resolves once it listens, with the URL to point clients at and a `close` that
+ * ends open keep-alive connections too (so a vitest globalSetup teardown never hangs). The protocol paths are
+ * answered by the Node listener, everything else by the Hono app through @hono/node-server.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
-import { gatewayEndpoints } from '../protocol/gateway/gateway-app.js';
 import { createMockRuntime, type MockServerOptions } from '../protocol/runtime/mock-runtime.js';
-import { topPath } from '../protocol/top/top-app.js';
 import { createMockAppFor, type MockApp } from './create-mock-app.js';
-import { withProtocolFastPath } from './node-listener.js';
-
-const protocolPaths = [topPath, ...gatewayEndpoints.map((endpoint) => endpoint.path)];
+import { createNodeListener } from './node-listener.js';
 
 export interface StartMockServerOptions extends MockServerOptions {
   /**
@@ -29,7 +26,7 @@ export interface RunningMockServer {
   readonly url: string;
   readonly host: string;
   readonly port: number;
-  /** The app being served, with its runtime (`app.mock.inbox` …). */
+  /** The app being served, with its read-only inspector (`app.mock.inbox` …). */
   readonly app: MockApp;
   /** Stops listening and closes every connection. Resolves when the server is fully closed. */
   close(): Promise<void>;
@@ -50,16 +47,8 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
   const runtime = createMockRuntime(mockOptions);
   const app = createMockAppFor(runtime);
   const { host, port } = runtime.config.config;
-  // The handlers read or deliberately skip each body themselves, and Node discards an unread body after the
-  // answer; @hono/node-server's own per-request cleanup listeners would only add cost.
-  const viaHono = getRequestListener(app.fetch, {
-    hostname: host,
-    autoCleanupIncoming: false,
-    overrideGlobalObjects,
-  });
-  // The protocol endpoints skip the web Request/Response round trip (see node-fast-path.ts); every other
-  // request — and any the fast path does not recognise — is served by @hono/node-server as usual.
-  const server = createServer(withProtocolFastPath(app, protocolPaths, viaHono));
+  const viaHono = getRequestListener(app.fetch, { hostname: host, overrideGlobalObjects });
+  const server = createServer(createNodeListener(runtime, viaHono));
   server.listen(port, host);
   await new Promise<void>((resolve, reject) => {
     const onError = (error: Error) => {
@@ -86,6 +75,8 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
     close() {
       closing ??= new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
+        // Answers waiting out a delay go now (their connections are closing); scheduled work is dropped.
+        runtime.clock.cancelTimers();
         // close() waits for open connections; idle keep-alive ones would hold it forever.
         if ('closeIdleConnections' in server) server.closeIdleConnections();
         const forceTimer = setTimeout(() => {

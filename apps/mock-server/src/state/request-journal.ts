@@ -4,13 +4,9 @@
  * the answer to "why is my signature wrong", which the real gateways never give.
  */
 
-import {
-  type ParameterSource,
-  parameterSourceOf,
-  parseParameterSource,
-} from '../protocol/request/request-parameters.js';
 import { BoundedLog } from './bounded-log.js';
 import { maskParameters } from './mask-secrets.js';
+import { type ParameterReader, type ParameterSource, parameterSourceOf } from './parameter-source.js';
 
 export type JournalProtocol = 'top' | 'gateway';
 
@@ -113,10 +109,13 @@ const trimmedParams: Readonly<Record<string, string>> = Object.freeze(Object.cre
 export class RequestJournal {
   readonly #log: BoundedLog<StoredRecord>;
   readonly #listeners = new Set<JournalListener>();
+  readonly #readParameters: ParameterReader;
   #sequence = 0;
 
-  constructor(capacity: number, maxBytes: number) {
+  /** `readParameters` reads kept parameters again when an entry is shown (the protocol core's parser). */
+  constructor(capacity: number, maxBytes: number, readParameters: ParameterReader) {
     this.#log = new BoundedLog(capacity, maxBytes);
+    this.#readParameters = readParameters;
   }
 
   /**
@@ -127,7 +126,7 @@ export class RequestJournal {
   record(record: JournalRecord, approximateBytes: number): void {
     const stored: StoredRecord = { id: ++this.#sequence, record, source: undefined };
     if (this.#listeners.size > 0) {
-      const entry = entryOf(stored);
+      const entry = this.#entryOf(stored);
       for (const listener of this.#listeners) listener(entry);
     }
     const source = parameterSourceOf(record.params);
@@ -144,11 +143,13 @@ export class RequestJournal {
 
   /** Newest first, as shown: secrets masked, time formatted. */
   *newestFirst(): IterableIterator<JournalEntry> {
-    for (const stored of this.#log.newestFirst()) yield entryOf(stored);
+    for (const stored of this.#log.newestFirst()) yield this.#entryOf(stored);
   }
 
   clear(predicate?: (entry: JournalEntry) => boolean): number {
-    return this.#log.clear(predicate === undefined ? undefined : (stored) => predicate(entryOf(stored)));
+    return this.#log.clear(
+      predicate === undefined ? undefined : (stored) => predicate(this.#entryOf(stored)),
+    );
   }
 
   subscribe(listener: JournalListener): () => void {
@@ -161,14 +162,14 @@ export class RequestJournal {
   get statistics(): { stored: number; recorded: number; evicted: number } {
     return { stored: this.#log.size, recorded: this.#sequence, evicted: this.#log.evicted };
   }
-}
 
-function entryOf({ id, record, source }: StoredRecord): JournalEntry {
-  const params = source === undefined ? record.params : parseParameterSource(source).params;
-  return {
-    id,
-    ...record,
-    receivedAt: new Date(record.receivedAt).toISOString(),
-    params: maskParameters(params),
-  };
+  #entryOf({ id, record, source }: StoredRecord): JournalEntry {
+    const params = source === undefined ? record.params : this.#readParameters(source);
+    return {
+      id,
+      ...record,
+      receivedAt: new Date(record.receivedAt).toISOString(),
+      params: maskParameters(params),
+    };
+  }
 }

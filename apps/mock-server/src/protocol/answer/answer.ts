@@ -1,35 +1,64 @@
 /**
- * Builds protocol answers. A plain-object header map and a string or byte body keep @hono/node-server on its
- * fast path (no Headers object, no web stream); the same parts ride along on the Response, so the served fast
- * path (node-fast-path.ts) writes them without reading the Response back.
+ * What the protocol core answers, free of any framework: status, headers and body, plus what a fault or a
+ * magic value asks of the transport (wait first, or close the connection instead of answering). The adapters
+ * turn it into a web `Response` (the Hono app) or write it on the socket (the Node listener).
  */
 import { gzipSync } from 'node:zlib';
 
-/** What an answer is made of: written as-is by the fast path. */
-export interface AnswerParts {
-  status: number;
-  body: string | Uint8Array;
-  /** Plain lower-case header names; the writer adds `Content-Length`. */
-  headers: Record<string, string | number>;
+/** How the answer reaches the client, when a fault or a magic value changes that. */
+export interface Delivery {
+  /** Wait this long on the mock's clock first (real time, or until the clock is moved past it). */
+  readonly delayMs: number;
+  /** Close the connection without a byte of answer (in-process, `app.request()` rejects instead). */
+  readonly drop: boolean;
+  /** Where it came from: `magic value 19900000901`, `fault 3`. */
+  readonly source: string;
 }
 
-const partsKey = Symbol('answerParts');
-type ResponseWithParts = Response & { [partsKey]?: AnswerParts };
-
-export function respond(body: string, status: number, contentType: string, gzip: boolean): Response {
-  const payload = gzip ? gzipSync(body) : body;
-  const headers: Record<string, string | number> = gzip
-    ? { 'content-type': contentType, 'content-encoding': 'gzip', vary: 'Accept-Encoding' }
-    : { 'content-type': contentType, vary: 'Accept-Encoding' };
-  const response: ResponseWithParts = new Response(payload, {
-    status,
-    headers: headers as Record<string, string>,
-  });
-  response[partsKey] = { status, body: payload, headers };
-  return response;
+export interface Answer {
+  readonly status: number;
+  /** Lower-case names. Built for this one answer: an adapter may add to it (`content-length`). */
+  readonly headers: Record<string, string>;
+  readonly body: string | Uint8Array | null;
+  /** Absent for the usual answer: sent at once. */
+  readonly delivery?: Delivery;
 }
 
-/** The parts of an answer built by `respond`, or undefined for any other Response. */
-export function answerParts(response: Response): AnswerParts | undefined {
-  return (response as ResponseWithParts)[partsKey];
+/** A platform answer: JSON or XML text, gzipped only when the request accepts it. */
+export function platformAnswer(body: string, status: number, contentType: string, gzip: boolean): Answer {
+  return gzip
+    ? {
+        status,
+        headers: { 'content-type': contentType, 'content-encoding': 'gzip', vary: 'Accept-Encoding' },
+        body: gzipSync(body),
+      }
+    : { status, headers: { 'content-type': contentType, vary: 'Accept-Encoding' }, body };
+}
+
+/** An answer without a body: a 405 with its `allow`, a 400 for a body the client never finished. */
+export function bareAnswer(status: number, headers: Record<string, string> = {}): Answer {
+  return { status, headers, body: null };
+}
+
+/**
+ * Never expected: every input has a documented answer, so an exception is a bug of the mock's. Both adapters
+ * answer it the same way (and log it loudly).
+ */
+export function internalErrorAnswer(error: unknown): Answer {
+  return {
+    status: 500,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ error: 'internal error in the mock server', message: String(error) }),
+  };
+}
+
+/** Thrown in-process for a dropped connection, so `app.request()` rejects as a `fetch` would. */
+export class ConnectionDroppedError extends Error {
+  override readonly name = 'MockConnectionDropped' as const;
+  /** What Node reports for a connection closed by the peer. */
+  readonly code = 'ECONNRESET' as const;
+
+  constructor(source: string) {
+    super(`the mock dropped the connection (${source})`);
+  }
 }

@@ -1,35 +1,12 @@
 /**
  * Applies a transport effect to an answer: a delay, a dropped connection, a malformed body or a proxy's 5xx.
- *
- * Served by @hono/node-server (`c.env.incoming` / `c.env.outgoing`), a drop destroys the socket without a byte
- * of answer and the delay ends early when the client goes away. In-process (`app.request()`), where there is
- * no socket, a drop makes `app.request()` reject with a `MockConnectionDropped` error (`code` `ECONNRESET`):
- * what a `fetch` does when the connection closes; a delay waits, or ends when the request's signal aborts.
+ * The body changes are made here; the delay and the drop ride on the answer (`Answer.delivery`) for the
+ * adapter to carry out, since only it holds the connection.
  */
-import { STATUS_CODES } from 'node:http';
-import type { Context } from 'hono';
-import type { MockEnv } from '../../serve/mock-env.js';
+
 import type { JournalVerdict } from '../../state/request-journal.js';
 import type { TransportEffect } from '../pipeline/call/send-call.js';
-import { respond } from './answer.js';
-
-/** How @hono/node-server is told that the handler answered (here: closed) the connection itself. */
-const alreadySentHeader = 'x-hono-already-sent';
-
-/** Thrown in-process for a dropped connection, so `app.request()` rejects as a `fetch` would. */
-export class ConnectionDroppedError extends Error {
-  override readonly name = 'MockConnectionDropped' as const;
-  /** What Node reports for a connection closed by the peer. */
-  readonly code = 'ECONNRESET' as const;
-
-  constructor(source: string) {
-    super(`the mock dropped the connection (${source})`);
-  }
-}
-
-export function isConnectionDropped(error: unknown): error is ConnectionDroppedError {
-  return error instanceof ConnectionDroppedError;
-}
+import { type Answer, platformAnswer } from './answer.js';
 
 /** The answer the protocol endpoint would give without the effect. */
 export interface PlainAnswer {
@@ -39,30 +16,21 @@ export interface PlainAnswer {
   gzip: boolean;
 }
 
-export async function deliverWithEffect(
-  c: Context<MockEnv>,
-  effect: TransportEffect,
-  answer: PlainAnswer,
-): Promise<Response> {
-  if (effect.delayMs !== undefined && effect.delayMs > 0) await waitForClient(c, effect.delayMs);
-  const outgoing = c.env?.outgoing;
-  if (outgoing !== undefined && (outgoing.destroyed || outgoing.socket?.destroyed === true)) {
-    // The client went away while we waited: nothing left to answer.
-    return alreadySent();
-  }
+/** The answer as the effect changes it. */
+export function answerWithEffect(effect: TransportEffect, answer: PlainAnswer): Answer {
+  const delivery = { delayMs: effect.delayMs ?? 0, drop: effect.replace === 'drop', source: effect.source };
   switch (effect.replace) {
     case undefined:
-      return respond(answer.body, answer.status, answer.contentType, answer.gzip);
+      return { ...platformAnswer(answer.body, answer.status, answer.contentType, answer.gzip), delivery };
     case 'malformed-body':
-      return respond(malformed(answer.body), answer.status, answer.contentType, answer.gzip);
+      return {
+        ...platformAnswer(malformed(answer.body), answer.status, answer.contentType, answer.gzip),
+        delivery,
+      };
     case 'proxy-error':
-      return proxyError(effect.status ?? 502);
-    case 'drop': {
-      const socket = c.env?.incoming?.socket;
-      if (socket === undefined || socket === null) throw new ConnectionDroppedError(effect.source);
-      socket.destroy();
-      return alreadySent();
-    }
+      return { ...proxyError(effect.status ?? 502), delivery };
+    case 'drop':
+      return { status: 0, headers: {}, body: null, delivery };
   }
 }
 
@@ -113,30 +81,24 @@ function malformed(body: string): string {
 }
 
 /** What nginx answers when the upstream fails. */
-function proxyError(status: number): Response {
-  const title = `${status} ${STATUS_CODES[status] ?? 'Server Error'}`;
+function proxyError(status: number): Answer {
+  const title = `${status} ${proxyStatusTexts[status] ?? 'Server Error'}`;
   const html = `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
-  return new Response(html, { status, headers: { 'content-type': 'text/html', server: 'nginx' } });
+  return { status, headers: { 'content-type': 'text/html', server: 'nginx' }, body: html };
 }
 
-function alreadySent(): Response {
-  return new Response(null, { headers: { [alreadySentHeader]: 'true' } });
-}
-
-/** Waits `milliseconds`, or less if the client closes the connection (or aborts the in-process request). */
-function waitForClient(c: Context<MockEnv>, milliseconds: number): Promise<void> {
-  return new Promise((resolve) => {
-    const outgoing = c.env?.outgoing;
-    const signal = outgoing === undefined ? c.req.raw.signal : undefined;
-    if (signal?.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      outgoing?.off('close', done);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, milliseconds);
-    outgoing?.once('close', done);
-    signal?.addEventListener('abort', done, { once: true });
-  });
-}
+/** Node's `STATUS_CODES` for the 5xx a proxy answers (the core stays free of `node:http`). */
+const proxyStatusTexts: Readonly<Record<number, string>> = {
+  500: 'Internal Server Error',
+  501: 'Not Implemented',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+  505: 'HTTP Version Not Supported',
+  506: 'Variant Also Negotiates',
+  507: 'Insufficient Storage',
+  508: 'Loop Detected',
+  509: 'Bandwidth Limit Exceeded',
+  510: 'Not Extended',
+  511: 'Network Authentication Required',
+};

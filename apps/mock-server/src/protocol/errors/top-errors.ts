@@ -41,12 +41,6 @@ export const topErrors = {
     sub_code: 'isv.MOBILE_NUMBER_ILLEGAL',
     sub_msg: '号码格式错误',
   },
-  dailyLimit: {
-    code: 15,
-    msg: 'Remote service error',
-    sub_code: 'isv.BUSINESS_LIMIT_CONTROL',
-    sub_msg: '触发天级流控Permits:10',
-  },
   remoteConnectionTimeout: {
     code: 15,
     msg: 'Remote service error',

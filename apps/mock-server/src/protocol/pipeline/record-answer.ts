@@ -1,16 +1,13 @@
 /**
  * The last two steps of every protocol request, the same for TOP and the fw199 gateway: write the journal
- * entry (with any transport fault noted) and send the rendered answer — plainly, or through the fault's
- * transport effect (delay, drop, malformed body, proxy error).
+ * entry (with any transport fault noted) and build the answer — plainly, or as the fault's transport effect
+ * changes it (delay, drop, malformed body, proxy error).
  */
-import type { Context } from 'hono';
-import type { MockEnv } from '../../serve/mock-env.js';
-import type { JournalVerdict, SignatureDiagnostic } from '../../state/request-journal.js';
-import { respond } from '../answer/answer.js';
-import { deliverWithEffect, describeEffect, effectHttpStatus } from '../answer/transport-effect.js';
+import type { JournalVerdict, RequestJournal, SignatureDiagnostic } from '../../state/request-journal.js';
+import { type Answer, platformAnswer } from '../answer/answer.js';
+import { answerWithEffect, describeEffect, effectHttpStatus } from '../answer/transport-effect.js';
 import { acceptsGzip } from '../request/accept-encoding.js';
-import type { ProtocolRequest } from '../request/protocol-request.js';
-import type { MockRuntime } from '../runtime/mock-runtime.js';
+import type { ProtocolRequest, ReadRequest } from '../request/protocol-request.js';
 import type { TransportEffect } from './call/send-call.js';
 
 /** What the journal needs to know about how a request was answered. */
@@ -34,20 +31,19 @@ export interface RenderedAnswer {
   contentType: string;
 }
 
-/** Journals the request, then delivers the answer (gzip when the request accepts it). */
+/** Journals the request, then builds the answer (gzip when the request accepts it). */
 export function finishAnswer(
-  c: Context<MockEnv>,
-  runtime: MockRuntime,
+  journal: RequestJournal,
   request: ProtocolRequest,
-  receivedAt: number,
+  read: ReadRequest,
   answered: AnsweredRequest,
   rendered: RenderedAnswer,
-): Response | Promise<Response> {
-  const { params, notes, bodyBytes } = request.parameters;
+): Answer {
+  const { params, notes, bodyBytes } = read.parameters;
   const { transport } = answered;
-  runtime.journal.record(
+  journal.record(
     {
-      receivedAt,
+      receivedAt: request.receivedAt,
       method: request.method,
       path: request.path,
       protocol: answered.protocol,
@@ -64,6 +60,7 @@ export function finishAnswer(
     2 * bodyBytes + 1024,
   );
   const gzip = acceptsGzip(request.acceptEncoding);
-  if (transport === undefined) return respond(rendered.body, rendered.status, rendered.contentType, gzip);
-  return deliverWithEffect(c, transport, { ...rendered, gzip });
+  if (transport === undefined)
+    return platformAnswer(rendered.body, rendered.status, rendered.contentType, gzip);
+  return answerWithEffect(transport, { ...rendered, gzip });
 }

@@ -19,8 +19,9 @@
  * when an entry is shown.
  */
 
-import type { BodyReadResult } from '../../serve/read-body.js';
+import { type ParameterSource, parameterSource } from '../../state/parameter-source.js';
 import { type FormPairVisitor, forEachFormPair } from './form-urlencoded.js';
+import type { RequestBody } from './protocol-request.js';
 
 export const maxParameterCount = 1000;
 
@@ -37,34 +38,16 @@ export interface RequestParameters {
   notes: string[];
 }
 
-/**
- * What urlencoded parameters were read from: enough to read them again, exactly (`parseParameterSource`).
- * Much smaller to keep than the map and its strings; the bytes live outside the JavaScript heap.
- */
-export interface ParameterSource {
-  readonly query: string;
-  /** The urlencoded body, or null when the parameters came from the query alone. */
-  readonly body: Uint8Array | null;
-}
-
-/**
- * Set on a `params` map read from a query and/or a urlencoded body: where it came from. A non-enumerable
- * symbol, so it is no parameter: `Object.keys`, `for…in`, spreads, `in` with a string and JSON never see it.
- */
-export const parameterSource: unique symbol = Symbol('parameterSource');
-
-type ParamsWithSource = Record<string, string> & { [parameterSource]?: ParameterSource };
-
 const utf8 = new TextDecoder('utf-8');
-// Captured at load time: @hono/node-server swaps the global Response for a lighter one when it starts.
+// Captured at load time: @hono/node-server may swap the global Response for a lighter one when it starts.
 const NativeResponse = globalThis.Response;
 
-/** Synchronous except for a multipart body (parsed by the platform's FormData reader). */
-export function readRequestParameters(
+/** The parameters of a query and a body that was read (a multipart body is parsed by the platform's FormData). */
+export async function readRequestParameters(
   rawQuery: string,
   contentType: string | null,
-  body: Exclude<BodyReadResult, { kind: 'too-large' } | { kind: 'aborted' }>,
-): RequestParameters | Promise<RequestParameters> {
+  body: Exclude<RequestBody, { kind: 'too-large' } | { kind: 'aborted' }>,
+): Promise<RequestParameters> {
   if (body.kind === 'empty') return parseForm(rawQuery, null, 'none');
   const mediaType = mediaTypeOf(contentType);
   if (mediaType === '' || mediaType === 'application/x-www-form-urlencoded') {
@@ -117,11 +100,6 @@ async function readMultipart(
     else collector.addFile(name);
   }
   return collector.finish('multipart', bytes.byteLength);
-}
-
-/** Where `params` came from, when it was read from a query and/or a urlencoded body. */
-export function parameterSourceOf(params: Readonly<Record<string, string>>): ParameterSource | undefined {
-  return (params as ParamsWithSource)[parameterSource];
 }
 
 /** The media type without parameters, lower case: `multipart/form-data; boundary=x` → `multipart/form-data`. */

@@ -8,8 +8,9 @@ import { topRequestId } from '../../state/identifiers.js';
 import type { PendingMessage } from '../../state/recorded-message.js';
 import type { JournalVerdict, SignatureDiagnostic } from '../../state/request-journal.js';
 import { unprocessedVerdict } from '../answer/transport-effect.js';
+import { topErrorOf } from '../errors/call-errors.js';
 import type { TopError } from '../errors/top-errors.js';
-import type { CallDecision, CallError, TransportEffect } from '../pipeline/call/send-call.js';
+import type { CallDecision, TransportEffect } from '../pipeline/call/send-call.js';
 import { runInterceptors } from '../pipeline/interceptor-chain.js';
 import type { MockRuntime } from '../runtime/mock-runtime.js';
 import type { TopFields } from './top-envelope.js';
@@ -28,13 +29,12 @@ export type TopAnswer = (
   | { kind: 'success'; requestId: string; responseKey: string; fields: TopFields; verdict: JournalVerdict }
 ) & { transport?: TransportEffect };
 
-/** Synchronous unless an interceptor answers with a promise (a scripted delay, a custom interceptor). */
-export function answerTopCall(
+export async function answerTopCall(
   params: Readonly<Record<string, string>>,
   bodyBytes: number,
   runtime: MockRuntime,
   receivedAt: number,
-): TopAnswer | Promise<TopAnswer> {
+): Promise<TopAnswer> {
   const requestId = topRequestId();
 
   const system = checkTopSystemParameters(
@@ -49,7 +49,7 @@ export function answerTopCall(
   if (!validation.ok) return errorAnswer(requestId, validation.error, validation.reason);
 
   const accepted: AcceptedTopCall = { method, message: validation.message, requestId, bodyBytes, receivedAt };
-  const decision = runInterceptors(
+  const decision = await runInterceptors(
     runtime.interceptors,
     {
       protocol: 'top',
@@ -63,9 +63,7 @@ export function answerTopCall(
     },
     runtime.clock,
   );
-  return decision instanceof Promise
-    ? decision.then((settled) => settleTopCall(accepted, settled, runtime))
-    : settleTopCall(accepted, decision, runtime);
+  return settleTopCall(accepted, decision, runtime);
 }
 
 /** A call that passed its checks, waiting for the interceptors' decision. */
@@ -138,11 +136,4 @@ export function errorAnswer(
   return signature === undefined
     ? { kind: 'error', requestId, error, verdict }
     : { kind: 'error', requestId, error, verdict, signature };
-}
-
-function topErrorOf(error: CallError): TopError {
-  const topError: TopError = { code: error.code, msg: error.message };
-  if (error.subCode !== undefined) topError.sub_code = error.subCode;
-  if (error.subMessage !== undefined) topError.sub_msg = error.subMessage;
-  return topError;
 }

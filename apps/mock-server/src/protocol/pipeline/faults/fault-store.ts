@@ -27,16 +27,9 @@ export type ScriptedFault = FaultSpec & {
 
 export class FaultStore {
   readonly #faults: ScriptedFault[] = [];
-  readonly #onActiveChange: (active: boolean) => void;
   #sequence = 0;
 
-  /** `onActiveChange(true)` when the first fault is added, `(false)` when the last is gone. */
-  constructor(onActiveChange: (active: boolean) => void) {
-    this.#onActiveChange = onActiveChange;
-  }
-
   add(specs: readonly FaultSpec[], now: number): ScriptedFault[] {
-    const wasEmpty = this.#faults.length === 0;
     const added = specs.map((spec) => ({
       ...spec,
       id: ++this.#sequence,
@@ -44,7 +37,6 @@ export class FaultStore {
       createdAt: new Date(now).toISOString(),
     }));
     this.#faults.push(...added);
-    if (wasEmpty && added.length > 0) this.#onActiveChange(true);
     return added;
   }
 
@@ -62,28 +54,24 @@ export class FaultStore {
       if (filter.id !== undefined && fault.id !== filter.id) continue;
       this.#faults.splice(index, 1);
     }
-    const removed = before - this.#faults.length;
-    if (removed > 0 && this.#faults.length === 0) this.#onActiveChange(false);
-    return removed;
+    return before - this.#faults.length;
   }
 
   get size(): number {
     return this.#faults.length;
   }
 
-  /** The interceptor that applies the queue. Installed only while the queue holds a fault. */
+  /** The interceptor that applies the queue: always first in the chain, done at once when nothing is queued. */
   readonly interceptor: SendInterceptor = {
     name: 'scripted fault',
     intercept: (call) => {
+      if (this.#faults.length === 0) return undefined;
       for (let position = 0; position < this.#faults.length; position++) {
         const fault = this.#faults[position] as ScriptedFault;
         const verdict = faultVerdict(fault, call);
         if (verdict === undefined) continue;
         fault.remaining--;
-        if (fault.remaining <= 0) {
-          this.#faults.splice(position, 1);
-          if (this.#faults.length === 0) this.#onActiveChange(false);
-        }
+        if (fault.remaining <= 0) this.#faults.splice(position, 1);
         return verdict;
       }
       return undefined;

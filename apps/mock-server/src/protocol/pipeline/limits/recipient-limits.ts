@@ -8,8 +8,8 @@
  * share a counter.
  */
 import type { RecipientLimits } from '../../../config/resolve-config.js';
-import type { CallError, MessageFailure, SendInterceptor } from '../call/send-call.js';
-import { gatewayItemFailure } from '../magic/magic-catalog.js';
+import { gatewayLimitFailure, type LimitWindow, topLimitError } from '../../errors/call-errors.js';
+import type { MessageFailure, SendInterceptor } from '../call/send-call.js';
 
 const minute = 60_000;
 const hour = 60 * minute;
@@ -17,8 +17,6 @@ const day = 24 * hour;
 const gmt8Offset = 8 * hour;
 /** Bounds memory under any load: the least recently added keys go first. */
 const maxTrackedRecipients = 100_000;
-
-export type LimitWindow = 'minute' | 'hour' | 'day';
 
 /** The GMT+8 calendar day of an instant, as a day number. */
 function chinaDay(instant: number): number {
@@ -118,25 +116,6 @@ export class RecipientLimiter {
   }
 }
 
-const permitWords: Record<LimitWindow, string> = { minute: '分钟级', hour: '小时级', day: '天级' };
-const gatewayWords: Record<LimitWindow, string> = { minute: '每分钟', hour: '每小时', day: '当天' };
-
-/** TOP: 15 `isv.BUSINESS_LIMIT_CONTROL` `触发分钟级流控Permits:1` (hour, day alike), Alibaba's SMS wording. */
-export function topLimitError(window: LimitWindow, limits: RecipientLimits): CallError {
-  const permits = window === 'minute' ? limits.perMinute : window === 'hour' ? limits.perHour : limits.perDay;
-  return {
-    code: 15,
-    message: 'Remote service error',
-    subCode: 'isv.BUSINESS_LIMIT_CONTROL',
-    subMessage: `触发${permitWords[window]}流控Permits:${permits}`,
-  };
-}
-
-/** fw199: the seed's daily-limit item (`…超过当天限制。`), and the same sentence for the minute and the hour. */
-export function gatewayLimitFailure(window: LimitWindow): MessageFailure {
-  return gatewayItemFailure(`当前号码的短信发送次数超过${gatewayWords[window]}限制`);
-}
-
 /** The interceptor: SMS APIs only (a Qianniu message is no SMS). Installed only when limits are on. */
 export function createLimitInterceptor(limiter: RecipientLimiter): SendInterceptor {
   return {
@@ -152,8 +131,8 @@ export function createLimitInterceptor(limiter: RecipientLimiter): SendIntercept
         if (breach === undefined) continue;
         if (call.protocol === 'top') {
           return {
-            reject: topLimitError(breach, limiter.limits),
-            reason: `per-recipient limit: more than ${breach === 'minute' ? limiter.limits.perMinute : breach === 'hour' ? limiter.limits.perHour : limiter.limits.perDay} per ${breach} for this signature and recipient`,
+            reject: topLimitError(breach, permitsOf(breach, limiter.limits)),
+            reason: `per-recipient limit: more than ${permitsOf(breach, limiter.limits)} per ${breach} for this signature and recipient`,
           };
         }
         failures ??= new Map();
@@ -162,4 +141,8 @@ export function createLimitInterceptor(limiter: RecipientLimiter): SendIntercept
       return failures === undefined ? undefined : { failMessages: failures };
     },
   };
+}
+
+function permitsOf(window: LimitWindow, limits: RecipientLimits): number {
+  return window === 'minute' ? limits.perMinute : window === 'hour' ? limits.perHour : limits.perDay;
 }

@@ -8,7 +8,14 @@
  */
 
 import type { MessagePlatform } from '../../../state/recorded-message.js';
-import { appCallLimited, topErrors } from '../../errors/top-errors.js';
+import {
+  callErrorOf,
+  gatewayItemFailure,
+  gatewayLimitFailure,
+  gatewayPlatformErrors,
+  topLimitError,
+} from '../../errors/call-errors.js';
+import { appCallLimited, type TopError, topErrors } from '../../errors/top-errors.js';
 import type { CallError, MessageFailure, TransportEffect } from '../call/send-call.js';
 
 /** The reserved block: every magic value starts with these digits. */
@@ -53,34 +60,11 @@ export interface MagicOutcome {
   effect(platform: MessagePlatform, parameter: number): OutcomeEffect | undefined;
 }
 
-/**
- * fw199 item failures: `code` 1 and the seed's own wording, `Remote service error,请求失败,<why>。`
- * (the seed's daily-limit item, protocol.md §2.3).
- */
-export function gatewayItemFailure(why: string): MessageFailure {
-  return { code: 1, message: `Remote service error,请求失败,${why}。` };
-}
-
-/** The mock's own fw199 call-level codes for platform trouble (protocol.md §2.5: the gateway publishes none). */
-export const gatewayPlatformErrors = {
-  busy: { code: 50000, message: '系统繁忙,请稍后重试' },
-  rateLimited: (seconds: number): CallError => ({
-    code: 42900,
-    message: `请求过于频繁,请${seconds}秒后重试`,
-  }),
-} as const;
-
 const gatewayPlatforms: ReadonlySet<MessagePlatform> = new Set(['taobao-tid', 'doudian-sms']);
 const isGateway = (platform: MessagePlatform) => gatewayPlatforms.has(platform);
 const call = (error: CallError): OutcomeEffect => ({ level: 'call', error });
 const message = (failure: MessageFailure): OutcomeEffect => ({ level: 'message', failure });
-const topCall = (error: { code: number; msg: string; sub_code?: string; sub_msg?: string }) =>
-  call({
-    code: error.code,
-    message: error.msg,
-    ...(error.sub_code === undefined ? {} : { subCode: error.sub_code }),
-    ...(error.sub_msg === undefined ? {} : { subMessage: error.sub_msg }),
-  });
+const topCall = (error: TopError) => call(callErrorOf(error));
 const allApis = (text: string): Partial<Record<MessagePlatform, string>> => ({
   'taobao-jst': text,
   'qianniu-tpn': text,
@@ -90,7 +74,9 @@ const allApis = (text: string): Partial<Record<MessagePlatform, string>> => ({
 
 const blockedRequestCode = 'isv.BLACK_KEY_CONTROL_LIMIT';
 const blockedMessage = '黑名单管控';
-const dailyLimitItem = '当前号码的短信发送次数超过当天限制';
+/** The platform's own daily limit: 10 a day (Alibaba's SMS default), the same words as the limits interceptor. */
+const dailyLimitPermits = 10;
+const dailyLimitItem = gatewayLimitFailure('day').message;
 
 export const magicOutcomes: readonly MagicOutcome[] = [
   {
@@ -123,11 +109,13 @@ export const magicOutcomes: readonly MagicOutcome[] = [
     answers: {
       'taobao-jst': '15 Remote service error, isv.BUSINESS_LIMIT_CONTROL, 触发天级流控Permits:10',
       'qianniu-tpn': '15 Remote service error, isv.BUSINESS_LIMIT_CONTROL, 触发天级流控Permits:10',
-      'taobao-tid': `item code 1, Remote service error,请求失败,${dailyLimitItem}。 (the seed's own item)`,
-      'doudian-sms': `item code 1, Remote service error,请求失败,${dailyLimitItem}。`,
+      'taobao-tid': `item code 1, ${dailyLimitItem} (the platform's own example)`,
+      'doudian-sms': `item code 1, ${dailyLimitItem}`,
     },
     effect: (platform) =>
-      isGateway(platform) ? message(gatewayItemFailure(dailyLimitItem)) : topCall(topErrors.dailyLimit),
+      isGateway(platform)
+        ? message(gatewayLimitFailure('day'))
+        : call(topLimitError('day', dailyLimitPermits)),
   },
   {
     digits: '03',

@@ -11,8 +11,8 @@
 import type { ReviewStatus } from '../../../config/config-schema.js';
 import type { TemplateRegistry } from '../../../config/resolve-config.js';
 import type { PendingMessage } from '../../../state/recorded-message.js';
+import { gatewayItemFailure } from '../../errors/call-errors.js';
 import type { CallError, MessageFailure, SendInterceptor } from '../call/send-call.js';
-import { gatewayItemFailure } from '../magic/magic-catalog.js';
 
 type Problem =
   | { kind: 'signature'; status: ReviewStatus | undefined }
