@@ -9,9 +9,9 @@ import { type FaultSpec, faultListSchema, faultSchema } from '../protocol/pipeli
 import { magicOutcome } from '../protocol/pipeline/magic/magic-catalog.js';
 import { magicCatalog } from '../protocol/pipeline/magic/magic-document.js';
 import type { MockRuntime } from '../protocol/runtime/mock-runtime.js';
-import type { MockEnv } from '../serve/mock-env.js';
 import type { MessagePlatform } from '../state/recorded-message.js';
 import { instantToIso } from './instant.js';
+import type { MockEnv } from './mock-env.js';
 
 const namespaceFields = {
   app: z.string().min(1).optional(),

@@ -5,7 +5,6 @@
 import { Hono } from 'hono';
 import type { z } from 'zod';
 import type { MockRuntime } from '../protocol/runtime/mock-runtime.js';
-import type { MockEnv } from '../serve/mock-env.js';
 import { mockServerVersion } from '../version.js';
 import { addControlRoutes } from './control-routes.js';
 import {
@@ -17,6 +16,7 @@ import {
   requestQuerySchema,
 } from './inspection-queries.js';
 import { maskedConfig } from './masked-config.js';
+import type { MockEnv } from './mock-env.js';
 
 export function createInspectionApp(runtime: MockRuntime): Hono<MockEnv> {
   const app = new Hono<MockEnv>();

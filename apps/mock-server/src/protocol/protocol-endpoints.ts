@@ -4,10 +4,10 @@
  * call this, so they answer the same bytes alike.
  */
 import type { Answer } from './answer/answer.js';
-import { answerGatewayRequest, gatewayEndpoints } from './gateway/gateway-app.js';
+import { answerGatewayRequest, gatewayEndpoints } from './gateway/gateway-endpoints.js';
 import type { ProtocolRequest } from './request/protocol-request.js';
 import type { MockRuntime } from './runtime/mock-runtime.js';
-import { answerTopRequest, topPath } from './top/top-app.js';
+import { answerTopRequest, topPath } from './top/top-endpoint.js';
 
 /** One path the core answers, whatever the method (a wrong method gets the protocol's own 405). */
 export interface ProtocolEndpoint {

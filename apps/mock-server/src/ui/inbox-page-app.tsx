@@ -11,8 +11,8 @@
 import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import { namespaceFilter } from '../control/inspection-queries.js';
+import type { MockEnv } from '../control/mock-env.js';
 import type { MockRuntime } from '../protocol/runtime/mock-runtime.js';
-import type { MockEnv } from '../serve/mock-env.js';
 import { InboxPage } from './page-components.js';
 import { streamPageEvents } from './page-events.js';
 import { buildPageModel } from './page-model.js';
