@@ -5,7 +5,6 @@
  */
 
 import type { PendingMessage } from '../../../state/recorded-message.js';
-import { OutcomeVerdict } from '../call/outcome-verdict.js';
 import type {
   InterceptorVerdict,
   MessageFailure,
@@ -14,6 +13,7 @@ import type {
   TransportEffect,
 } from '../call/send-call.js';
 import { magicOutcome } from '../magic/magic-catalog.js';
+import { OutcomeVerdict } from '../magic/outcome-verdict.js';
 import type { FaultSpec } from './fault-schema.js';
 
 /** A queued fault, as `GET /__mock/faults` shows it. */

@@ -3,9 +3,9 @@
  * Installed unless `magicValues: false`; for ordinary recipients it costs one length and prefix check each.
  */
 
-import { OutcomeVerdict } from '../call/outcome-verdict.js';
 import type { SendInterceptor } from '../call/send-call.js';
 import { parseMagicRecipient } from './magic-catalog.js';
+import { OutcomeVerdict } from './outcome-verdict.js';
 
 export const magicInterceptor: SendInterceptor = {
   name: 'magic value',

@@ -4,8 +4,8 @@
  * values and by scripted faults.
  */
 
-import type { OutcomeEffect } from '../magic/magic-catalog.js';
-import type { InterceptorVerdict, MessageFailure, TransportEffect } from './send-call.js';
+import type { InterceptorVerdict, MessageFailure, TransportEffect } from '../call/send-call.js';
+import type { OutcomeEffect } from './magic-catalog.js';
 
 export class OutcomeVerdict {
   #failures: Map<number, MessageFailure> | undefined;
