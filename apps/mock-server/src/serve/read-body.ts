@@ -11,7 +11,7 @@
  * reset connection.
  */
 import type { IncomingMessage } from 'node:http';
-import type { RequestBody } from '../protocol/request/protocol-request.js';
+import type { RequestBody } from '../protocol/request/request-body.js';
 
 const empty: RequestBody = { kind: 'empty' };
 

@@ -3,16 +3,8 @@
  * query, the headers the protocols read, the body bytes (read within the body limit) and when it arrived.
  * Both adapters build the same `ProtocolRequest` for the same bytes, so the core answers them alike.
  */
+import type { RequestBody } from './request-body.js';
 import { type RequestParameters, readRequestParameters } from './request-parameters.js';
-
-/** A body as an adapter read it, never more than the body limit. */
-export type RequestBody =
-  | { kind: 'empty' }
-  | { kind: 'bytes'; bytes: Uint8Array }
-  /** Longer than the limit: refused without being buffered. */
-  | { kind: 'too-large'; limit: number }
-  /** The client went away mid-body; nobody is left to answer. */
-  | { kind: 'aborted' };
 
 export interface ProtocolRequest {
   /** The HTTP method as received (`HEAD` too: it must not send, and record, a message). */

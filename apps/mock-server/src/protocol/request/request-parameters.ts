@@ -21,7 +21,7 @@
 
 import { type ParameterSource, parameterSource } from '../../state/parameter-source.js';
 import { type FormPairVisitor, forEachFormPair } from './form-urlencoded.js';
-import type { RequestBody } from './protocol-request.js';
+import type { RequestBody } from './request-body.js';
 
 export const maxParameterCount = 1000;
 
