@@ -1,7 +1,7 @@
 /**
  * @module @x/mock-server — a faithful fake of the Taobao Open Platform (TOP) gateway and the fw199 gateway
  * for contract tests: `createMockApp` builds the Hono app, `startMockServer` serves it, the `x-mock-server`
- * CLI wraps both. Inspection API under `/__mock/`.
+ * CLI wraps both. Inspection API under `/__mock/`. Every export below is documented where it is declared.
  */
 
 // Configuration
@@ -39,7 +39,13 @@ export {
   magicOutcomeNames,
   magicPrefix,
 } from './protocol/pipeline/magic/magic-catalog.js';
-export type { MockRuntime, MockServerOptions } from './protocol/runtime/mock-runtime.js';
+export type {
+  ClockInspector,
+  InboxInspector,
+  JournalInspector,
+  MockInspector,
+} from './protocol/runtime/mock-inspector.js';
+export type { MockServerOptions } from './protocol/runtime/mock-runtime.js';
 // App and server
 export { createMockApp, type MockApp } from './serve/create-mock-app.js';
 export {
@@ -56,9 +62,8 @@ export {
   systemClock,
   type TimestampReference,
 } from './state/clock.js';
-
 // What the inspection API returns
-export type { InboxStatistics, MessageInbox, MessageListener } from './state/message-inbox.js';
+export type { InboxStatistics, MessageListener } from './state/message-inbox.js';
 export type {
   MessagePlatform,
   PendingMessage,
@@ -69,6 +74,6 @@ export type {
   JournalEntry,
   JournalListener,
   JournalVerdict,
-  RequestJournal,
   SignatureDiagnostic,
 } from './state/request-journal.js';
+export type { Scheduler } from './state/timer-queue.js';

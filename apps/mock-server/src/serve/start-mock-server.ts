@@ -10,6 +10,7 @@ import { createMockRuntime, type MockServerOptions } from '../protocol/runtime/m
 import { createMockAppFor, type MockApp } from './create-mock-app.js';
 import { createNodeListener } from './node-listener.js';
 
+/** Options of `startMockServer`: the mock's options plus how to serve them. */
 export interface StartMockServerOptions extends MockServerOptions {
   /**
    * Let @hono/node-server replace the global `Request` / `Response` with its lighter ones — its fastest
@@ -21,6 +22,7 @@ export interface StartMockServerOptions extends MockServerOptions {
   overrideGlobalObjects?: boolean;
 }
 
+/** A mock that listens: where, the app it serves, and how to stop it. */
 export interface RunningMockServer {
   /** e.g. `http://127.0.0.1:8787` — no trailing slash. */
   readonly url: string;

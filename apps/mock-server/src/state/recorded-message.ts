@@ -9,6 +9,7 @@ export type MessagePlatform = 'taobao-jst' | 'qianniu-tpn' | 'taobao-tid' | 'dou
 /** What `recipient` holds. */
 export type RecipientKind = 'phone' | 'douyin-ciphertext' | 'order' | 'qianniu-user';
 
+/** One message the mock accepted, as `GET /__mock/messages` shows it. */
 export interface RecordedMessage {
   /** Sequence number, starting at 1, never reused (also after a clear). */
   id: number;

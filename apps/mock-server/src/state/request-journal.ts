@@ -45,6 +45,7 @@ export interface SignatureDiagnostic {
   hmacKey?: '{secret}';
 }
 
+/** One request to a protocol endpoint as `GET /__mock/requests` shows it: secrets masked. */
 export interface JournalEntry {
   /** Sequence number, starting at 1. */
   id: number;
@@ -80,6 +81,7 @@ export interface JournalRecord extends Omit<JournalEntry, 'id' | 'receivedAt' | 
   params: Readonly<Record<string, string>>;
 }
 
+/** Called once per journaled request, synchronously. Must not throw. */
 export type JournalListener = (entry: JournalEntry) => void;
 
 interface StoredRecord {

@@ -76,6 +76,7 @@ export type InterceptorVerdict =
   | { transport: TransportEffect }
   | undefined;
 
+/** What an interceptor may ask about the run it is part of. */
 export interface InterceptorContext {
   /** The mock's clock (virtual in tests). */
   now(): number;
@@ -86,6 +87,7 @@ export interface InterceptorContext {
   willRecord(index: number): boolean;
 }
 
+/** A hook between validation and recording (the `interceptors` option): it may fail the call or single messages. */
 export interface SendInterceptor {
   /** Shown in the request journal when this interceptor decided the answer. */
   readonly name: string;

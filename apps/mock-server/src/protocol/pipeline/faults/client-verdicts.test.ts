@@ -12,7 +12,7 @@ import {
 import { createTpnClient } from '@x/qianniu-tpn';
 import { createJstClient, isTopPlatformError, isTransportError } from '@x/taobao-jst';
 import { createTidClient, type TidSendResult } from '@x/taobao-tid';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type RunningMockServer, startMockServer } from '../../../serve/start-mock-server.js';
 import { messagesOf, postFault, requestsOf } from '../../../test-support/mock-control.js';
 import { magicCiphertext } from '../magic/magic-catalog.js';
@@ -192,10 +192,10 @@ describe('TOP clients (@x/taobao-jst, @x/qianniu-tpn) and the magic values', () 
     const tpnError = await failure(tpn(tpnApp, { timeout: testCase.timeout }).send(qianniu(testCase.value)));
     expect(guard(tpnError)).toBe(true);
     expect(tpnError).toMatchObject(testCase.tpn ?? testCase.jst);
-    if (testCase.timeout !== undefined) await new Promise((resolve) => setTimeout(resolve, 50));
     for (const app of [jstApp, tpnApp]) {
-      // Not retried: one request each; recorded exactly as often as the platform processed it.
-      expect(await requestsOf(server.url, app)).toHaveLength(1);
+      // Not retried: one request each; recorded exactly as often as the platform processed it. A client that
+      // timed out may return before the mock journals its request (the journal is written after recording).
+      await vi.waitFor(async () => expect(await requestsOf(server.url, app)).toHaveLength(1));
       expect(await messagesOf(server.url, app)).toHaveLength(testCase.recorded);
     }
   });
@@ -319,9 +319,8 @@ describe('gateway clients (@x/taobao-tid, @x/doudian-sms) and the magic values',
         messages: [{ post_tel: '13800138000' }, { post_tel: testCase.value }],
       });
       douyinResults.forEach(expectItem);
-      if (testCase.timeout !== undefined) await new Promise((resolve) => setTimeout(resolve, 50));
       for (const app of [tidApp, douyinApp]) {
-        expect(await requestsOf(server.url, app)).toHaveLength(1);
+        await vi.waitFor(async () => expect(await requestsOf(server.url, app)).toHaveLength(1));
         expect(await messagesOf(server.url, app)).toHaveLength(testCase.recorded);
       }
     },
@@ -342,12 +341,15 @@ describe('our clients and scripted faults', () => {
       },
       `?app=${app}`,
     );
-    const started = performance.now();
     const sent = await jst(app).send(sms('13800138000'));
     expect(sent).toMatchObject({ ok: true, request_success: true });
-    expect(performance.now() - started).toBeGreaterThanOrEqual(950);
     const requests = await requestsOf(server.url, app);
     expect(requests.map((entry) => entry.verdict.outcome)).toEqual(['accepted', 'rejected']);
+    // The ban the client waited out (the wait itself is @x/core's, tested with fake timers in call-runner.test.ts).
+    expect(requests[1]?.verdict).toMatchObject({
+      code: 7,
+      subMessage: 'This ban will last for 1 more seconds',
+    });
     expect(await messagesOf(server.url, app)).toHaveLength(1);
   });
 
@@ -405,9 +407,8 @@ describe('our clients and scripted faults', () => {
     const thrown = await failure(jst(app, { timeout: 300 }).send(sms('13800138000')));
     expect((error === 'platform' ? isTopPlatformError : isTransportError)(thrown)).toBe(true);
     expect(thrown).toMatchObject(fields);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await vi.waitFor(async () => expect(await requestsOf(server.url, app)).toHaveLength(1));
     expect(await messagesOf(server.url, app)).toHaveLength(recorded);
-    expect(await requestsOf(server.url, app)).toHaveLength(1);
   });
 
   it('item-failure: JST ok false; TID and Douyin a failed item beside a sent one', async () => {

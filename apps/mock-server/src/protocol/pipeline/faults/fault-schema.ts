@@ -108,6 +108,7 @@ export const faultSchema = z.discriminatedUnion(
   { error: 'kind must be one of error, item-failure, delay, drop, malformed-body, proxy-error, outcome' },
 );
 
+/** A scripted fault as `POST /__mock/faults` takes it (one, or an array). */
 export type FaultInput = z.input<typeof faultSchema>;
 export type FaultSpec = z.output<typeof faultSchema>;
 

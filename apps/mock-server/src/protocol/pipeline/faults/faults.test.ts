@@ -2,16 +2,18 @@
  * Scripted faults over loopback: the API (`POST|GET|DELETE /__mock/faults`, validation, scoping), and every
  * fault kind answered in the platform's exact shape.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type RunningMockServer, startMockServer } from '../../../serve/start-mock-server.js';
 import { createManualClock } from '../../../state/clock.js';
 import {
+  advanceClock,
   connectionFailure,
   getJson,
   messagesOf,
   postFault,
   requestsOf,
   stableBody,
+  watch,
 } from '../../../test-support/mock-control.js';
 import {
   fixedNow,
@@ -248,17 +250,27 @@ describe('every fault kind, exact answers', () => {
     );
   });
 
-  it('delay: the usual answer, later; delayMs also delays any other fault', async () => {
-    await postFault(server.url, { kind: 'delay', delayMs: 300 });
-    let started = performance.now();
-    expect(await body(await jst())).toBe(jstSuccess);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(290);
-    await postFault(server.url, { kind: 'error', code: 7, msg: 'App Call Limited', delayMs: 300 });
-    started = performance.now();
-    expect(await body(await jst())).toBe(
+  it('delay: the usual answer, once the mock clock passes the delay; delayMs also delays any other fault', async () => {
+    await postFault(server.url, { kind: 'delay', delayMs: 60_000 }, '?app=worker-9');
+    const delayed = watch(jst({}, 'worker-9'));
+    await vi.waitFor(async () => expect(await requestsOf(server.url, 'worker-9')).toHaveLength(1));
+    await advanceClock(server.url, 59_000);
+    expect(delayed.settled).toBe(false);
+    await advanceClock(server.url, 1_000);
+    expect(await body(await delayed.promise)).toBe(jstSuccess);
+
+    await postFault(
+      server.url,
+      { kind: 'error', code: 7, msg: 'App Call Limited', delayMs: 60_000 },
+      '?app=worker-9',
+    );
+    const rejected = watch(jst({}, 'worker-9'));
+    await vi.waitFor(async () => expect(await requestsOf(server.url, 'worker-9')).toHaveLength(2));
+    expect(rejected.settled).toBe(false);
+    await advanceClock(server.url, 60_000);
+    expect(await body(await rejected.promise)).toBe(
       '{"error_response":{"code":7,"msg":"App Call Limited","request_id":"<id>"}}',
     );
-    expect(performance.now() - started).toBeGreaterThanOrEqual(290);
   });
 
   it('drop after recording: recorded once, the socket closed without an answer', async () => {

@@ -21,6 +21,7 @@ import type { CallError, MessageFailure, TransportEffect } from '../call/send-ca
 /** The reserved block: every magic value starts with these digits. */
 export const magicPrefix = '1990000';
 
+/** Every magic outcome by name, in the order of their `XX` digits (`GET /__mock/magic` lists them). */
 export const magicOutcomeNames = [
   'invalid-number',
   'daily-limit',
@@ -35,6 +36,7 @@ export const magicOutcomeNames = [
   'malformed-body',
   'proxy-error',
 ] as const;
+/** One of `magicOutcomeNames`. */
 export type MagicOutcomeName = (typeof magicOutcomeNames)[number];
 
 /** What an outcome does to a call of one API. */

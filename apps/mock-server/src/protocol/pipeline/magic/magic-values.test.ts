@@ -2,12 +2,20 @@
  * Every magic value through the real HTTP path (a server on port 0 over loopback), for all four APIs, with
  * the exact body; and what the in-process app does where there is no socket.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createMockApp } from '../../../serve/create-mock-app.js';
 import { type RunningMockServer, startMockServer } from '../../../serve/start-mock-server.js';
 import { createManualClock } from '../../../state/clock.js';
 import type { RecordedMessage } from '../../../state/recorded-message.js';
-import { connectionFailure, getJson, requestsOf, stableBody } from '../../../test-support/mock-control.js';
+import {
+  advanceClock,
+  connectionFailure,
+  getJson,
+  requestsOf,
+  resetClock,
+  stableBody,
+  watch,
+} from '../../../test-support/mock-control.js';
 import {
   fixedNow,
   formPost,
@@ -165,14 +173,15 @@ describe('magic values on TOP (JST phone_number, TPN user_id)', () => {
     );
   });
 
-  it('19900000801 (slow answer): recorded at once, answered after 1 second', async () => {
-    const started = performance.now();
-    const pending = send(...jst('19900000801'));
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(await recorded('19900000801')).toHaveLength(1);
-    const response = await pending;
-    expect(performance.now() - started).toBeGreaterThanOrEqual(950);
+  it('19900000830 (slow answer): recorded at once, answered once 30 seconds pass on the mock clock', async () => {
+    const pending = watch(send(...jst('19900000830')));
+    await vi.waitFor(async () => expect(await recorded('19900000830')).toHaveLength(1));
+    await advanceClock(server.url, 29_000);
+    expect(pending.settled).toBe(false);
+    await advanceClock(server.url, 1_000);
+    const response = await pending.promise;
     expect(stableBody(await response.text())).toBe(jstSuccess);
+    await resetClock(server.url);
   });
 
   it('19900000900 (accepted, then the connection drops): recorded once, no answer at all', async () => {
@@ -282,13 +291,16 @@ describe('magic values on fw199 (TID order ids, Douyin order ids, phones and cip
     expect(await recorded(other)).toHaveLength(0);
   });
 
-  it('19900000801 (slow), 19900001100 (malformed), 19900001202 (proxy) on the gateway', async () => {
-    const started = performance.now();
-    const slow = await send(...douyin({ biz_type: 1, order_id: '19900000801' }));
-    expect(performance.now() - started).toBeGreaterThanOrEqual(950);
+  it('19900000830 (slow), 19900001100 (malformed), 19900001202 (proxy) on the gateway', async () => {
+    const pending = watch(send(...douyin({ biz_type: 1, order_id: '19900000830' })));
+    await vi.waitFor(async () => expect(await recorded('19900000830')).toHaveLength(1));
+    expect(pending.settled).toBe(false);
+    await advanceClock(server.url, 30_000);
+    const slow = await pending.promise;
     expect(stableBody(await slow.text())).toBe(
-      '{"code":0,"message":"ok","data":[{"code":0,"message":"","order_id":"19900000801","message_id":"<uuid>"}],"trace_id":"<trace>"}',
+      '{"code":0,"message":"ok","data":[{"code":0,"message":"","order_id":"19900000830","message_id":"<uuid>"}],"trace_id":"<trace>"}',
     );
+    await resetClock(server.url);
 
     const malformed = await send(...tid('19900001100'));
     const text = await malformed.text();
