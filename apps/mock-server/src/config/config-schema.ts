@@ -175,7 +175,7 @@ export const mockConfigSchema = z.strictObject({
   journalSize: integer(1, 100_000).default(1000),
   /** Largest request body read, in bytes; larger ones are answered 413 without being read. @default 1048576 */
   bodyLimitBytes: integer(1024, 64 * 1024 * 1024).default(1024 * 1024),
-  /** Allowed clock difference for TOP and gateway timestamps. @default 600 (protocol.md §1.2) */
+  /** Allowed clock difference for TOP and gateway timestamps. @default 600 (docs/protocol.md §1.2) */
   timestampToleranceSeconds: integer(0, 24 * 60 * 60).default(600),
 });
 

@@ -1,5 +1,5 @@
 /**
- * Every encoding real SDKs use (protocol.md §1.1), in-process and over loopback: the same signed request must be
+ * Every encoding real SDKs use (docs/protocol.md §1.1), in-process and over loopback: the same signed request must be
  * accepted whichever way its parameters travel.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,6 +1,6 @@
 /**
  * The fw199 gateway's call-level errors. The gateway publishes none: these are the mock's own codes, decided in
- * protocol.md §2.5 and listed in the README, so clients keep any non-zero `code` and `message` verbatim.
+ * docs/protocol.md §2.5 and listed in the README, so clients keep any non-zero `code` and `message` verbatim.
  */
 export interface GatewayError {
   code: number;

@@ -1,6 +1,6 @@
 /**
  * The TOP platform errors the mock answers, with the exact `code` / `msg` / `sub_code` / `sub_msg` of
- * protocol.md §1.6 (live sentence-case spelling; `Invalid app Key` with its capital K).
+ * docs/protocol.md §1.6 (live sentence-case spelling; `Invalid app Key` with its capital K).
  */
 
 /** An `error_response`, fields in wire order. `sub_code` / `sub_msg` are optional on the wire. */

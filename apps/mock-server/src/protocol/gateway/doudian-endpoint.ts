@@ -1,5 +1,5 @@
 /**
- * `POST /gateway/dd/sms/send` (seed 002): Douyin shop SMS by order id (`biz_type` 1) or by phone — plain or
+ * `POST /gateway/dd/sms/send`: Douyin shop SMS by order id (`biz_type` 1) or by phone — plain or
  * Douyin ciphertext (`biz_type` 0). `request_data` is one JSON object; its `sms_message_list` holds 1–100 items.
  *
  * Decisions (README): a bad shared field (`sign`, `template_id`, `sms_message_list`, `tag` over 512 characters,

@@ -84,7 +84,7 @@ export function parseWireItem<Item>(
 }
 
 /**
- * The 1–100 rule for a batch (protocol.md §2.5): none is a bad parameter (`emptyError`), more than the
+ * The 1–100 rule for a batch (docs/protocol.md §2.5): none is a bad parameter (`emptyError`), more than the
  * maximum is 40006. `undefined` when the count is fine.
  */
 export function itemCountProblem(

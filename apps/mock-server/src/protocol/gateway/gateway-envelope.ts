@@ -1,5 +1,5 @@
 /**
- * Renders fw199 answers: `{"code","message","data","trace_id"}` (protocol.md §2.1), JSON always. A call-level
+ * Renders fw199 answers: `{"code","message","data","trace_id"}` (docs/protocol.md §2.1), JSON always. A call-level
  * error carries `data: null` (the mock's decision; the gateway publishes no error body) and a `trace_id` like
  * every answer.
  */

@@ -1,10 +1,10 @@
 /**
- * `POST /gateway/taobao/jst/sms/tid/send` (seed 001): Taobao SMS by order id. `request_data` is a JSON array of
+ * `POST /gateway/taobao/jst/sms/tid/send`: Taobao SMS by order id. `request_data` is a JSON array of
  * 1–100 items, each validated with the adapter's wire schema; a bad item is an item result, not a call failure.
  *
  * Decisions (README): a failed item is `code` 40005 with `参数错误:<field>`, `request_id` "" and — when
  * `additional_info` is true — `module: {code: "", nameLen: 0}`, like the seed's failed item; `module` is null
- * unless `additional_info` is true (protocol.md §2.3); `nameLen` is the length of `extend_code` (the seed's
+ * unless `additional_info` is true (docs/protocol.md §2.3); `nameLen` is the length of `extend_code` (the seed's
  * "888" gives 3); a success says `message: "success"`.
  */
 import { tidMaxItemsPerCall, tidPath, tidSellerField, tidWireItemSchema } from '@x/taobao-tid/schemas';

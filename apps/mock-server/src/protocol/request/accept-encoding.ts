@@ -1,5 +1,5 @@
 /**
- * Gzip is used only when the request asks for it (protocol.md §1.1: some clients crash on a gzip body they did
+ * Gzip is used only when the request asks for it (docs/protocol.md §1.1: some clients crash on a gzip body they did
  * not ask for). `gzip` must be listed by name with a non-zero quality; `*` is not taken as consent.
  */
 export function acceptsGzip(header: string | null | undefined): boolean {

@@ -1,5 +1,5 @@
 /**
- * Turns a request into the one flat string → string map both protocols work on (protocol.md §1.1): the query
+ * Turns a request into the one flat string → string map both protocols work on (docs/protocol.md §1.1): the query
  * string merged with an `application/x-www-form-urlencoded` or `multipart/form-data` body, whatever the
  * HTTP method (a body may come with GET).
  *
@@ -12,7 +12,7 @@
  *   any other type (JSON, text, …) is ignored, its parameters do not count.
  * - At most 1000 distinct names are read (Tomcat's `maxParameterCount` idea); the rest are ignored, so such a
  *   request fails its signature check. This bounds the sort the signature check does.
- * - Parts of a multipart body that are files are not parameters (protocol.md §1.3 signs no file parameters).
+ * - Parts of a multipart body that are files are not parameters (docs/protocol.md §1.3 signs no file parameters).
  *
  * Urlencoded parameters are read synchronously and can be read again later from what arrived
  * (`parameterSource`): the request journal keeps that instead of the parsed map, and parses it again only

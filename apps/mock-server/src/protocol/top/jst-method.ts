@@ -1,8 +1,8 @@
 /**
- * `taobao.jst.sms.message.send` (seed 000): one SMS to a phone number, the request as JSON text in
+ * `taobao.jst.sms.message.send`: one SMS to a phone number, the request as JSON text in
  * `send_message_request`, validated with the adapter's own wire schema.
  *
- * Where the document is silent (README, protocol.md §1.5, §1.6):
+ * Where the document is silent (README, docs/protocol.md §1.5, §1.6):
  * - `send_message_request` missing → 40; not JSON, or not an object → 41 (the gateway checks top-level
  *   parameters).
  * - a required field inside it missing → 40 `Missing required arguments:send_message_request.<field>`.

@@ -133,7 +133,7 @@ describe('TOP success: taobao.jst.sms.message.send', () => {
     lower.sign = (lower.sign as string).toLowerCase();
     expect(JSON.parse((await call(lower)).text).jst_sms_message_send_response?.request_success).toBe(true);
 
-    // A client that signs an empty value as the bare key (protocol.md §1.3): accepted too.
+    // A client that signs an empty value as the bare key (docs/protocol.md §1.3): accepted too.
     const withEmpty = signedTopParams(jstBusiness(), { extra: { partner_id: '' } });
     const { sign: _sign, ...unsigned } = withEmpty;
     const bareKeyCanonical = Object.keys(unsigned)
@@ -227,7 +227,7 @@ describe('TOP success: taobao.tpn.template.message.send', () => {
   });
 });
 
-describe('TOP system checks, in protocol.md §1.6 order', () => {
+describe('TOP system checks, in docs/protocol.md §1.6 order', () => {
   const valid = () => signedTopParams(jstBusiness());
 
   it('21 Missing method', async () => {
@@ -440,7 +440,7 @@ describe('TOP business parameters', () => {
     await expectJsonError(signedTopParams(jstBusiness({ template_code: 42 })), expected);
   });
 
-  it('JST: params may be a JSON string or an object (protocol.md §1.4)', async () => {
+  it('JST: params may be a JSON string or an object (docs/protocol.md §1.4)', async () => {
     const { app, call } = setup();
     await call(signedTopParams(jstBusiness({ params: '{"code":"1234"}' })));
     await call(signedTopParams(jstBusiness({ params: { code: '5678' } })));

@@ -1,5 +1,5 @@
 /**
- * Renders TOP answers (protocol.md §1.5): JSON, or XML with the `<?xml …?>` prolog, field order as given.
+ * Renders TOP answers (docs/protocol.md §1.5): JSON, or XML with the `<?xml …?>` prolog, field order as given.
  * `simplify=true` drops the `<x>_response` wrapper of a JSON success; errors always stay wrapped.
  */
 import type { TopError } from '../errors/top-errors.js';

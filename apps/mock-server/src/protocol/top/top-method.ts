@@ -24,7 +24,7 @@ export interface TopMethod {
   /** The success root key, e.g. `jst_sms_message_send_response`. */
   readonly responseKey: string;
   readonly platform: MessagePlatform;
-  /** protocol.md §1.2: JST needs `session`, TPN does not. */
+  /** docs/protocol.md §1.2: JST needs `session`, TPN does not. */
   readonly requiresSession: boolean;
   /** Checks required arguments (40), argument values (41) and business rules, in that order. */
   validate(params: Readonly<Record<string, string>>, context: TopMethodContext): TopValidation;

@@ -1,5 +1,5 @@
 /**
- * The TOP system-parameter checks, in the order protocol.md §1.6 decides: method → app_key → timestamp → v →
+ * The TOP system-parameter checks, in the order docs/protocol.md §1.6 decides: method → app_key → timestamp → v →
  * sign → session. The first failure is the answer; each carries a plain-words reason for the journal.
  */
 import { parseTopTimestamp, topCanonicalString, verifyTop } from '@x/signing';

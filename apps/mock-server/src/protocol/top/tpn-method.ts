@@ -1,9 +1,9 @@
 /**
- * `taobao.tpn.template.message.send` (seed 003): a Qianniu template message to a seller's account. Every
+ * `taobao.tpn.template.message.send`: a Qianniu template message to a seller's account. Every
  * business parameter is top-level, so the gateway's own checks apply: a required one missing → 40, a bad
  * value (an id that is not a decimal, a Json parameter that is not a JSON object) → 41.
  *
- * Success (protocol.md §1.5): `result` (the message id, a decimal string), `is_success` true, then
+ * Success (docs/protocol.md §1.5): `result` (the message id, a decimal string), `is_success` true, then
  * `request_id`; `error_msg` only on a rejection.
  */
 import { tpnMethod, tpnResponseKey, tpnWireRequestSchema } from '@x/qianniu-tpn/schemas';

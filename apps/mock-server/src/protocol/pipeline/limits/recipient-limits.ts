@@ -1,5 +1,5 @@
 /**
- * Per-recipient SMS limits, as Alibaba's SMS platform enforces them (protocol.md §3): per app, signature and
+ * Per-recipient SMS limits, as Alibaba's SMS platform enforces them (docs/protocol.md §3): per app, signature and
  * recipient, at most `perMinute` in any 60 seconds, `perHour` in any 60 minutes and `perDay` in one calendar
  * day in GMT+8 (the day resets at midnight in China, not 24 hours after the first message). Only messages that
  * are recorded count. Off by default; on with `profile: 'realistic'` or `limits.enabled`.

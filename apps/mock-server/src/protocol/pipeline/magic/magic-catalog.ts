@@ -4,7 +4,7 @@
  * `post_tel`, or a Douyin ciphertext whose first segment is those digits — picks outcome `XX` with
  * parameter `YY`. The numbers pass every client-side check (`/^1\d{10}$/`, digits-only ids, the ciphertext
  * pattern), and the `1990000` block with two zeros more is not a number anyone texts by accident.
- * Each outcome is answered in the shape of the API it reached (protocol.md §1.6, §2.3–§2.5).
+ * Each outcome is answered in the shape of the API it reached (docs/protocol.md §1.6, §2.3–§2.5).
  */
 
 import type { MessagePlatform } from '../../../state/recorded-message.js';

@@ -1,5 +1,5 @@
 /**
- * What an SMS costs (protocol.md §3): a Chinese SMS counts every character as 1, the `【signature】` included;
+ * What an SMS costs (docs/protocol.md §3): a Chinese SMS counts every character as 1, the `【signature】` included;
  * up to 70 characters is one message, a longer one is billed in segments of 67.
  */
 

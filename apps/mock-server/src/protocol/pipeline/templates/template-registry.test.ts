@@ -198,7 +198,7 @@ describe('the template registry (templates.registry: true)', () => {
   });
 });
 
-describe('length and segments (protocol.md §3: 【签名】 included, ≤ 70 one, else per 67)', () => {
+describe('length and segments (docs/protocol.md §3: 【签名】 included, ≤ 70 one, else per 67)', () => {
   // 【聚石塔官方】 is 7 characters.
   it.each([
     [70, 1],
