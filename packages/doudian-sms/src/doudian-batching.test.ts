@@ -10,10 +10,10 @@ import {
 import { describe, expect, it } from 'vitest';
 import { sendsEverything, sentRequestData } from './doudian-test-gateway.js';
 import {
-  createDoudianSmsClient,
+  createDoudianClient,
+  type DoudianClientOptions,
   type DoudianMessage,
   type DoudianSendRequest,
-  type DoudianSmsClientOptions,
   isValidationError,
 } from './index.js';
 
@@ -40,11 +40,11 @@ const expectedMessageId = (message: DoudianMessage) => `m-${String(message.order
 
 function client(
   respond: Responder = sendsEverything,
-  options: Partial<DoudianSmsClientOptions> = {},
+  options: Partial<DoudianClientOptions> = {},
   recordingOptions: RecordingFetchOptions = {},
 ) {
   const recording = recordingFetch(respond, recordingOptions);
-  const doudian = createDoudianSmsClient({
+  const doudian = createDoudianClient({
     appId: 'test-appid',
     appSecret: 'test-secret',
     sellerNick: 'oms38173182',
