@@ -134,6 +134,8 @@ describe('transport failures', () => {
     const error = await failure(runCall(callPlan));
     expect(requests).toHaveLength(1);
     expect(error.maybeSent).toBe(true);
+    // fetch's own words, not the method and URL of ky's NetworkError around them.
+    expect(error.detail).toBe('connection failed (fetch failed)');
   });
 
   it('treats a TLS handshake failure as not processed but not retryable', async () => {

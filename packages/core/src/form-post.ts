@@ -68,7 +68,7 @@ export async function postForm(request: FormRequest, context: PostContext): Prom
     body: new URLSearchParams(request.form).toString(),
     headers: {
       'content-type': 'application/x-www-form-urlencoded;charset=UTF-8',
-      // What fetch sends by default; ky's `.text()` would otherwise ask for `text/*`, and TOP answers JSON.
+      // What fetch sends by default. ky's `.text()` would ask for `text/*`; the answer is JSON (or TOP's XML).
       accept: '*/*',
     },
     // ky's `timeout` bounds the wait for the answer's headers and then the read of its body; `totalTimeout`

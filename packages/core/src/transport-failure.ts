@@ -4,7 +4,7 @@
  * refused or unreachable connections, connect timeouts, TLS handshake failures. A reset, a socket closed by
  * the peer or a timeout can happen after the body was sent, so they count as "may have been sent".
  */
-import { isHTTPError, TimeoutError } from 'ky';
+import { isHTTPError, isNetworkError, TimeoutError } from 'ky';
 import { TransportError } from './errors.js';
 import type { Redactor } from './redaction.js';
 
@@ -60,7 +60,10 @@ export function toTransportError(thrown: unknown, context: FailureContext): Tran
   if (isHTTPError(thrown)) return httpStatusError(thrown.response, api, cause);
   const codes = errorCodes(thrown);
   const notWritten = codes.length > 0 && codes.every((code) => isBeforeWrite(code));
-  const description = codes.length > 0 ? codes.join(', ') : redactor.text(messageOf(thrown));
+  // ky wraps fetch's own network error in a NetworkError whose message is only the method and URL: the
+  // description comes from fetch's error.
+  const failure = isNetworkError(thrown) && thrown.cause !== undefined ? thrown.cause : thrown;
+  const description = codes.length > 0 ? codes.join(', ') : redactor.text(messageOf(failure));
   return new TransportError(
     {
       api,
