@@ -43,7 +43,7 @@ function errorMessage(
   code: string | number,
   detail: string,
   maybeSent: boolean,
-) {
+): string {
   return `${api} ${whatFailed}: [${code}] ${detail}; ${maybeSent ? 'may have been sent' : 'nothing was sent'}`;
 }
 

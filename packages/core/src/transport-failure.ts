@@ -85,9 +85,7 @@ export function abortedError(api: string, maybeSent: boolean, cause?: unknown): 
     {
       api,
       kind: 'aborted',
-      detail: maybeSent
-        ? 'aborted by the caller after the request left'
-        : 'aborted by the caller before sending',
+      detail: maybeSent ? 'the caller aborted after the request left' : 'the caller aborted before sending',
       retryable: false,
       maybeSent,
     },
