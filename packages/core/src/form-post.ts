@@ -2,7 +2,9 @@
  * The one HTTP operation both protocols use: POST an `application/x-www-form-urlencoded` body with ky — its
  * `fetch` option for an injected fetch, its `timeout`, its `signal` for cancellation, its HTTPError for a
  * non-2xx status — with ky's own retry off (our retry policy decides) and every failure mapped to a
- * TransportError.
+ * TransportError. The mapping is one `catch`, not a ky `beforeError` hook: a failure while reading the body
+ * (a reset, the caller's abort) does not pass through ky's hooks. Our logging hooks run around each attempt
+ * in call-runner.ts, where they see the redacted request and the parsed outcome.
  */
 import ky from 'ky';
 import type { Redactor } from './redaction.js';
