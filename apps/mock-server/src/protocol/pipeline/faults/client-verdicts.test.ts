@@ -4,7 +4,7 @@
  * verdict — and a send that was accepted before the connection dropped is never sent twice.
  */
 import {
-  createDoudianSmsClient,
+  createDoudianClient,
   type DoudianSendResult,
   isTransportError as isDoudianTransportError,
   isGatewayError,
@@ -63,7 +63,7 @@ function tid(app: string, timeout?: number) {
   });
 }
 function doudian(app: string, timeout?: number) {
-  return createDoudianSmsClient({
+  return createDoudianClient({
     appId: app,
     appSecret: 'test-secret',
     sellerNick: 'test-seller',
@@ -118,9 +118,9 @@ const topCases: {
       subCode: 'isv.MOBILE_NUMBER_ILLEGAL',
       subMsg: '号码格式错误',
       retryable: false,
-      maybeProcessed: false,
+      maybeSent: false,
     },
-    tpn: { code: 50, subCode: 'isv.invalid-parameter', retryable: false, maybeProcessed: false },
+    tpn: { code: 50, subCode: 'isv.invalid-parameter', retryable: false, maybeSent: false },
     recorded: 0,
   },
   {
@@ -132,7 +132,7 @@ const topCases: {
       subCode: 'isv.BUSINESS_LIMIT_CONTROL',
       subMsg: '触发天级流控Permits:10',
       retryable: false,
-      maybeProcessed: false,
+      maybeSent: false,
     },
     recorded: 0,
   },
@@ -140,14 +140,14 @@ const topCases: {
     value: '19900000300',
     what: 'transient platform error (may have been sent)',
     error: 'platform',
-    jst: { code: 15, subCode: 'isp.top-remote-connection-timeout', retryable: false, maybeProcessed: true },
+    jst: { code: 15, subCode: 'isp.top-remote-connection-timeout', retryable: false, maybeSent: true },
     recorded: 0,
   },
   {
     value: '19900000801',
     what: 'slow answer past the client timeout',
     error: 'transport',
-    jst: { kind: 'timeout', retryable: false, maybeProcessed: true },
+    jst: { kind: 'timeout', retryable: false, maybeSent: true },
     recorded: 1,
     timeout: 300,
   },
@@ -155,28 +155,28 @@ const topCases: {
     value: '19900000900',
     what: 'accepted, then the connection drops',
     error: 'transport',
-    jst: { kind: 'network', retryable: false, maybeProcessed: true },
+    jst: { kind: 'network', retryable: false, maybeSent: true },
     recorded: 1,
   },
   {
     value: '19900001000',
     what: 'dropped before processing',
     error: 'transport',
-    jst: { kind: 'network', retryable: false, maybeProcessed: true },
+    jst: { kind: 'network', retryable: false, maybeSent: true },
     recorded: 0,
   },
   {
     value: '19900001100',
     what: 'malformed body',
     error: 'transport',
-    jst: { kind: 'unparseable-body', retryable: false, maybeProcessed: true },
+    jst: { kind: 'unparseable-body', retryable: false, maybeSent: true },
     recorded: 1,
   },
   {
     value: '19900001202',
     what: 'proxy 502',
     error: 'transport',
-    jst: { kind: 'http-status', status: 502, retryable: false, maybeProcessed: true },
+    jst: { kind: 'http-status', status: 502, retryable: false, maybeSent: true },
     recorded: 0,
   },
 ];
@@ -219,7 +219,7 @@ describe('TOP clients (@x/taobao-jst, @x/qianniu-tpn) and the magic values', () 
     const app = newNamespace();
     const error = await failure(jst(app, { retry: { limit: 0 } }).send(sms('19900000703')));
     expect(isTopPlatformError(error)).toBe(true);
-    expect(error).toMatchObject({ code: 7, retryable: true, maybeProcessed: false, retryAfterMs: 3000 });
+    expect(error).toMatchObject({ code: 7, retryable: true, maybeSent: false, retryAfterMs: 3000 });
     // A ban of 1 s is waited out, twice (the default limit), then thrown: three requests, nothing sent.
     const retried = newNamespace();
     const last = await failure(jst(retried).send(sms('19900000701')));
@@ -358,7 +358,7 @@ describe('our clients and scripted faults', () => {
     await postFault(server.url, { kind: 'drop', when: 'after-recording' }, `?app=${jstApp}`);
     const error = await failure(jst(jstApp).send(sms('13800138000')));
     expect(isTransportError(error)).toBe(true);
-    expect(error).toMatchObject({ kind: 'network', retryable: false, maybeProcessed: true });
+    expect(error).toMatchObject({ kind: 'network', retryable: false, maybeSent: true });
     expect(await messagesOf(server.url, jstApp)).toHaveLength(1);
     expect(await requestsOf(server.url, jstApp)).toHaveLength(1);
 
@@ -379,26 +379,26 @@ describe('our clients and scripted faults', () => {
         sub_code: 'isv.permission-api-package-limit',
       },
       'platform',
-      { code: 11, retryable: false, maybeProcessed: false },
+      { code: 11, retryable: false, maybeSent: false },
       0,
     ],
     [
       { kind: 'delay', delayMs: 1000 },
       'transport',
-      { kind: 'timeout', maybeProcessed: true, retryable: false },
+      { kind: 'timeout', maybeSent: true, retryable: false },
       1,
     ],
     [
       { kind: 'drop', when: 'before-recording' },
       'transport',
-      { kind: 'network', maybeProcessed: true, retryable: false },
+      { kind: 'network', maybeSent: true, retryable: false },
       0,
     ],
-    [{ kind: 'malformed-body' }, 'transport', { kind: 'unparseable-body', maybeProcessed: true }, 1],
+    [{ kind: 'malformed-body' }, 'transport', { kind: 'unparseable-body', maybeSent: true }, 1],
     [
       { kind: 'proxy-error', status: 503 },
       'transport',
-      { kind: 'http-status', status: 503, maybeProcessed: true, retryable: false },
+      { kind: 'http-status', status: 503, maybeSent: true, retryable: false },
       0,
     ],
   ] as const)('JST and fault %j', async (fault, error, fields, recorded) => {
