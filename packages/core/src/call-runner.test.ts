@@ -169,9 +169,13 @@ describe('transport failures', () => {
       () => textResponse('<html>bad gateway</html>', 'text/html', 502),
       () => textResponse('not found', 'text/plain', 404),
     ];
-    const { callPlan, requests } = plan((request) => answers[requests.length - 1]!(request), {
+    const { callPlan, requests } = plan(() => answers[requests.length - 1]!(), {
       // A caller's own policy that retries the possibly-sent 502 once: the default never would.
-      retry: { jitter: false, delay: () => 1, shouldRetry: ({ attempt }) => (attempt === 1 ? true : undefined) },
+      retry: {
+        jitter: false,
+        delay: () => 1,
+        shouldRetry: ({ attempt }) => (attempt === 1 ? true : undefined),
+      },
     });
     const error = await failure(runCall(callPlan));
     expect(requests).toHaveLength(2);
@@ -184,8 +188,8 @@ describe('transport failures', () => {
       () => textResponse('<html>bad gateway</html>', 'text/html', 502),
       () => jsonResponse({ banned: 3600 }),
     ];
-    const { callPlan, requests } = plan((request) => answers[requests.length - 1]!(request), {
-      retry: { jitter: false, delay: () => 1, shouldRetry: ({ attempt }) => (attempt === 1 ? true : false) },
+    const { callPlan, requests } = plan(() => answers[requests.length - 1]!(), {
+      retry: { jitter: false, delay: () => 1, shouldRetry: ({ attempt }) => attempt === 1 },
     });
     const error = await runCall(callPlan).catch((thrown: unknown) => thrown);
     expect(requests).toHaveLength(2);
