@@ -11,6 +11,7 @@ import { magicOutcome } from '../magic/magic-catalog.js';
 import { magicCatalog } from '../magic/magic-document.js';
 import type { MockRuntime } from '../mock-runtime.js';
 import type { MessagePlatform } from '../state/recorded-message.js';
+import { clockRangeProblems } from './clock-range.js';
 import { instantToIso } from './instant.js';
 
 const namespaceFields = {
@@ -133,6 +134,8 @@ export function addControlRoutes(app: Hono<MockEnv>, runtime: MockRuntime): void
     const parsed = clockRequest.safeParse(body.value);
     if (!parsed.success) return c.json(invalid('invalid clock change', parsed.error.issues), 400);
     const { set, advance, timestamps } = parsed.data;
+    const outOfRange = clockRangeProblems(runtime.clock.now(), parsed.data);
+    if (outOfRange.length > 0) return c.json({ error: 'invalid clock change', problems: outOfRange }, 400);
     if (set !== undefined) runtime.clock.set(set);
     if (advance !== undefined) runtime.clock.advance(advance);
     if (timestamps !== undefined) runtime.clock.timestampReference = timestamps;
