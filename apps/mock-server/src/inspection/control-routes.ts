@@ -13,17 +13,20 @@ import type { MockRuntime } from '../mock-runtime.js';
 import type { MessagePlatform } from '../state/recorded-message.js';
 import { clockRangeProblems } from './clock-range.js';
 import { instantToIso } from './instant.js';
+import { refuseConflictingNamespaces } from './namespace-conflicts.js';
 
 const namespaceFields = {
   app: z.string().min(1).optional(),
   app_key: z.string().min(1).optional(),
   appid: z.string().min(1).optional(),
 };
-const namespaceQuery = z.strictObject(namespaceFields);
-const faultQuery = z.strictObject({
-  ...namespaceFields,
-  id: z.coerce.number().int().min(1, { message: 'must be a positive integer' }).optional(),
-});
+const namespaceQuery = z.strictObject(namespaceFields).superRefine(refuseConflictingNamespaces);
+const faultQuery = z
+  .strictObject({
+    ...namespaceFields,
+    id: z.coerce.number().int().min(1, { message: 'must be a positive integer' }).optional(),
+  })
+  .superRefine(refuseConflictingNamespaces);
 
 const durationPattern = /^(-?\d+(?:\.\d+)?)(ms|s|m|h|d)$/;
 const unitMilliseconds: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
