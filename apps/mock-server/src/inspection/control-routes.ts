@@ -6,6 +6,7 @@ import type { Hono } from 'hono';
 import { z } from 'zod';
 import { describeIssues } from '../config/config-error.js';
 import { type FaultSpec, faultListSchema, faultSchema } from '../faults/fault-schema.js';
+import { faultQueueProblem } from '../faults/fault-store.js';
 import type { MockEnv } from '../http/mock-env.js';
 import { magicOutcome } from '../magic/magic-catalog.js';
 import { magicCatalog } from '../magic/magic-document.js';
@@ -105,6 +106,8 @@ export function addControlRoutes(app: Hono<MockEnv>, runtime: MockRuntime): void
       return scopedSpec;
     });
     if (problems.length > 0) return c.json({ error: 'invalid fault', problems }, 400);
+    const full = faultQueueProblem(runtime.faults.size, scoped.length);
+    if (full !== undefined) return c.json({ error: 'fault queue full', problems: [full] }, 409);
     const faults = runtime.faults.add(scoped, runtime.clock.now());
     return c.json({ count: faults.length, faults }, 201);
   });
