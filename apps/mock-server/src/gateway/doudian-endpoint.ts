@@ -15,6 +15,7 @@ import {
   doudianWireMessageSchema,
   doudianWireRequestSchema,
 } from '@x/doudian-sms/schemas';
+import { jsonNestsDeeperThan, tooDeepReason } from '../pipeline/json-nesting-limit.js';
 import { renderTemplate } from '../pipeline/render-template.js';
 import { douyinMessageId } from '../state/identifiers.js';
 import { smsMeasure } from '../templates/sms-text.js';
@@ -36,6 +37,7 @@ export const doudianEndpoint: GatewayEndpoint = {
   parseRequestData(raw) {
     const error = invalidParameter('request_data');
     if (raw === undefined || raw === '') return { ok: false, error, reason: 'request_data is missing' };
+    if (jsonNestsDeeperThan(raw)) return { ok: false, error, reason: tooDeepReason('request_data') };
     let data: unknown;
     try {
       data = JSON.parse(raw);

@@ -8,6 +8,7 @@
  * "888" gives 3); a success says `message: "success"`.
  */
 import { tidMaxItemsPerCall, tidPath, tidSellerField, tidWireItemSchema } from '@x/taobao-tid/schemas';
+import { jsonNestsDeeperThan, tooDeepReason } from '../pipeline/json-nesting-limit.js';
 import { renderTemplate } from '../pipeline/render-template.js';
 import { smsReceiptId, topRequestId } from '../state/identifiers.js';
 import { smsMeasure } from '../templates/sms-text.js';
@@ -30,6 +31,7 @@ export const tidEndpoint: GatewayEndpoint = {
   parseRequestData(raw) {
     const error = invalidParameter('request_data');
     if (raw === undefined || raw === '') return { ok: false, error, reason: 'request_data is missing' };
+    if (jsonNestsDeeperThan(raw)) return { ok: false, error, reason: tooDeepReason('request_data') };
     let items: unknown;
     try {
       items = JSON.parse(raw);

@@ -18,6 +18,7 @@ import {
   jstResponseKey,
   jstWireSendMessageRequestSchema,
 } from '@x/taobao-jst/schemas';
+import { jsonNestsDeeperThan, tooDeepReason } from '../pipeline/json-nesting-limit.js';
 import { renderTemplate } from '../pipeline/render-template.js';
 import { smsReceiptId } from '../state/identifiers.js';
 import { smsMeasure } from '../templates/sms-text.js';
@@ -51,6 +52,10 @@ export const jstTopMethod: TopMethod = {
         error: missingArguments(jstRequestParameter),
         reason: `${jstRequestParameter} is missing`,
       };
+    }
+    if (jsonNestsDeeperThan(raw)) {
+      const error = invalidArguments(jstRequestParameter);
+      return { ok: false, error, reason: tooDeepReason(jstRequestParameter) };
     }
     let parsed: unknown;
     try {
