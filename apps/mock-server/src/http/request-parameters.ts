@@ -19,6 +19,7 @@
  * when an entry is shown.
  */
 import { type FormPairVisitor, forEachFormPair } from './form-urlencoded.js';
+import { parseMultipartForm } from './multipart-form.js';
 import type { BodyReadResult } from './read-body.js';
 
 export const maxParameterCount = 1000;
@@ -34,6 +35,8 @@ export interface RequestParameters {
   bodyBytes: number;
   /** What the journal should say about how the request was read. */
   notes: string[];
+  /** Why the body could not be read (`body` is `unparseable`): the journal gives it as the first reason. */
+  unreadableBody?: string;
 }
 
 /**
@@ -55,10 +58,8 @@ export const parameterSource: unique symbol = Symbol('parameterSource');
 type ParamsWithSource = Record<string, string> & { [parameterSource]?: ParameterSource };
 
 const utf8 = new TextDecoder('utf-8');
-// Captured at load time: @hono/node-server swaps the global Response for a lighter one when it starts.
-const NativeResponse = globalThis.Response;
 
-/** Synchronous except for a multipart body (parsed by the platform's FormData reader). */
+/** Synchronous; the promise in the type is kept for readers that may need to wait. */
 export function readRequestParameters(
   rawQuery: string,
   contentType: string | null,
@@ -97,24 +98,21 @@ function parseForm(rawQuery: string, bytes: Uint8Array | null, kind: 'none' | 'f
   return parameters;
 }
 
-async function readMultipart(
-  rawQuery: string,
-  contentType: string,
-  bytes: Uint8Array,
-): Promise<RequestParameters> {
+function readMultipart(rawQuery: string, contentType: string, bytes: Uint8Array): RequestParameters {
   const collector = new ParameterCollector();
   if (rawQuery !== '') forEachFormPair(rawQuery, collector);
-  let form: FormData;
-  try {
-    form = await new NativeResponse(bytes, { headers: { 'content-type': contentType } }).formData();
-  } catch {
+  const form = parseMultipartForm(contentType, bytes);
+  if (!form.ok) {
     collector.notes.push('multipart body could not be parsed; its parameters were not read');
-    return collector.finish('unparseable', bytes.byteLength);
+    return {
+      ...collector.finish('unparseable', bytes.byteLength),
+      unreadableBody: `multipart body could not be parsed (${form.reason})`,
+    };
   }
-  for (const [name, value] of form) {
-    if (typeof value === 'string') collector.pair(name, value);
-    else collector.addFile(name);
-  }
+  for (const [name, value] of form.fields) collector.pair(name, value);
+  for (const name of form.files) collector.addFile(name);
+  if (form.unnamedParts > 0)
+    collector.notes.push(`multipart parts without a name ignored: ${form.unnamedParts}`);
   return collector.finish('multipart', bytes.byteLength);
 }
 

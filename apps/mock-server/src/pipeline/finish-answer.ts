@@ -12,6 +12,7 @@ import { respond } from '../http/respond.js';
 import type { MockRuntime } from '../mock-runtime.js';
 import type { JournalVerdict, SignatureDiagnostic } from '../state/request-journal.js';
 import type { TransportEffect } from './send-call.js';
+import { withUnreadableBodyReason } from './unreadable-body.js';
 
 /** What the journal needs to know about how a request was answered. */
 export interface AnsweredRequest {
@@ -56,7 +57,7 @@ export function finishAnswer(
       contentType: request.contentType,
       params,
       notes: transport === undefined ? notes : [...notes, describeEffect(transport)],
-      verdict: answered.verdict,
+      verdict: withUnreadableBodyReason(answered.verdict, request.parameters.unreadableBody),
       httpStatus: transport === undefined ? rendered.status : effectHttpStatus(transport, rendered.status),
       requestId: answered.requestId,
       ...(answered.signature !== undefined ? { signature: answered.signature } : {}),
