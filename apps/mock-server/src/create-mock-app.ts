@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import { isConnectionDropped } from './faults/transport-delivery.js';
 import { createGatewayApp } from './gateway/gateway-app.js';
 import type { MockEnv } from './http/mock-env.js';
+import { adminRequestGuards } from './inspection/admin-request-guards.js';
 import { createInspectionApp } from './inspection/inspection-app.js';
 import { createMockRuntime, type MockRuntime, type MockServerOptions } from './mock-runtime.js';
 import { createTopApp } from './top/top-app.js';
@@ -27,6 +28,13 @@ export function createMockApp(options: MockServerOptions = {}): MockApp {
 /** @internal The app over an existing runtime (the server and the CLI build the runtime first). */
 export function createMockAppFor(runtime: MockRuntime): MockApp {
   const app = new Hono<MockEnv>();
+  // Host, cross-site, token and body-size checks for every route that is not a protocol endpoint.
+  const guards = adminRequestGuards({
+    boundHost: runtime.config.config.host,
+    adminToken: runtime.adminToken,
+  });
+  app.use('/__mock/*', guards);
+  app.use('/', guards);
   app.route('/', createTopApp(runtime));
   app.route('/', createGatewayApp(runtime));
   app.route('/__mock', createInspectionApp(runtime));

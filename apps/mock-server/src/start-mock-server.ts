@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { createMockAppFor, type MockApp } from './create-mock-app.js';
 import { gatewayEndpoints } from './gateway/gateway-app.js';
+import { withLowerCaseHost } from './http/lower-case-host.js';
 import { withProtocolFastPath } from './http/node-fast-path.js';
 import { createMockRuntime, type MockServerOptions } from './mock-runtime.js';
 import { topPath } from './top/top-app.js';
@@ -59,7 +60,7 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
   });
   // The protocol endpoints skip the web Request/Response round trip (see node-fast-path.ts); every other
   // request — and any the fast path does not recognise — is served by @hono/node-server as usual.
-  const server = createServer(withProtocolFastPath(app, protocolPaths, viaHono));
+  const server = createServer(withLowerCaseHost(withProtocolFastPath(app, protocolPaths, viaHono)));
   server.listen(port, host);
   await new Promise<void>((resolve, reject) => {
     const onError = (error: Error) => {
