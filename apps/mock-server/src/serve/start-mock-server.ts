@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { createMockRuntime, type MockServerOptions } from '../protocol/runtime/mock-runtime.js';
 import { createMockAppFor, type MockApp } from './create-mock-app.js';
+import { withLowerCaseHost } from './lower-case-host.js';
 import { createNodeListener } from './node-listener.js';
 
 /** Options of `startMockServer`: the mock's options plus how to serve them. */
@@ -50,7 +51,8 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
   const app = createMockAppFor(runtime);
   const { host, port } = runtime.config.config;
   const viaHono = getRequestListener(app.fetch, { hostname: host, overrideGlobalObjects });
-  const server = createServer(createNodeListener(runtime, viaHono));
+  // Host names are case-insensitive: lower-cased before both the protocol listener and Hono see them.
+  const server = createServer(withLowerCaseHost(createNodeListener(runtime, viaHono)));
   server.listen(port, host);
   await new Promise<void>((resolve, reject) => {
     const onError = (error: Error) => {

@@ -16,6 +16,18 @@ import { magicOutcome } from '../magic/magic-catalog.js';
 import { OutcomeVerdict } from '../magic/outcome-verdict.js';
 import type { FaultSpec } from './fault-schema.js';
 
+/**
+ * At most this many faults wait in the queue, all namespaces together: every call scans the queue, and
+ * `GET /__mock/faults` lists it, so an unbounded queue (a script queueing faults in a loop) slows every call.
+ */
+export const maxQueuedFaults = 1000;
+
+/** Why `adding` more faults cannot be queued now, or undefined when they fit. */
+export function faultQueueProblem(queued: number, adding: number): string | undefined {
+  if (queued + adding <= maxQueuedFaults) return undefined;
+  return `the queue holds at most ${maxQueuedFaults} faults: ${queued} are queued, ${adding} more would pass the bound`;
+}
+
 /** A queued fault, as `GET /__mock/faults` shows it. */
 export type ScriptedFault = FaultSpec & {
   id: number;
@@ -29,7 +41,10 @@ export class FaultStore {
   readonly #faults: ScriptedFault[] = [];
   #sequence = 0;
 
+  /** Throws a RangeError when the faults would not fit within `maxQueuedFaults`. */
   add(specs: readonly FaultSpec[], now: number): ScriptedFault[] {
+    const full = faultQueueProblem(this.#faults.length, specs.length);
+    if (full !== undefined) throw new RangeError(full);
     const added = specs.map((spec) => ({
       ...spec,
       id: ++this.#sequence,
