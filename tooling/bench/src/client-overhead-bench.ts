@@ -1,5 +1,5 @@
 /**
- * @module Client overhead (issue #7, item 3): `jst.send()` — validate, encode, sign, POST through ky, parse with
+ * @module Client overhead: `jst.send()` — validate, encode, sign, POST through ky, parse with
  * zod — against a hand-written `fetch` POST of an equally signed body, both calling the same bare node:http
  * server on the other core, one call at a time. Target: ≤ 1.3× the plain fetch time per call.
  */
