@@ -36,7 +36,7 @@ describe('@x/taobao-tid against the mock', () => {
     const second = results[1];
     if (!first?.ok || !second?.ok) throw new Error('expected successes');
     expect(first.module).toMatchObject({ code: expect.any(String), nameLen: expect.any(Number) });
-    expect(second.module).toBeNull(); // additional_info false: protocol.md §2.3 decision
+    expect(second.module).toBeNull(); // additional_info false: docs/protocol.md §2.3 decision
     const messages = await recordedMessages(server.current(), 'test-appid');
     expect(messages).toHaveLength(before + 250);
     expect(new Set(messages.slice(0, 250).map((message) => message.recipient))).toEqual(

@@ -1,5 +1,5 @@
 /**
- * Property (issue #7), for the two clients client-inputs.property.test.ts leaves out — Qianniu TPN and Douyin
+ * Property, for the two clients client-inputs.property.test.ts leaves out — Qianniu TPN and Douyin
  * SMS — and with random breakage rather than a fixed list: what the client lets through, the mock answers as
  * sent; a request with one field given a random wrong value is refused by the client, with a ValidationError
  * naming that field, before any fetch.
