@@ -31,7 +31,6 @@ export {
   type TmcConsumerEvent,
   type TmcEventListener,
 } from './events.js';
-export { exactIntegerFetch, quoteUnsafeIntegers } from './exact-integers.js';
 export { createTmcHttpConsumer, type TmcHttpConsumerOptions } from './http-consumer.js';
 // Messages and handlers
 export { contentText, messageFromFrame, type TmcMessage, TmcMessageFormatError } from './message.js';
