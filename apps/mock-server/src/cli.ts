@@ -24,7 +24,27 @@ Options:
   --help             show this help
   --version          show the version
 
-Inspect what it received at http://<host>:<port>/__mock/messages and /__mock/requests.`;
+See what it received in a browser: the inbox page at http://<host>:<port>/ (messages, failed sends and
+the request journal, live). The same as JSON: /__mock/messages and /__mock/requests.`;
+
+/** `pnpm mock -- --port 9000` hands the script a leading `--`: it ends no options there, so drop it. */
+function withoutLeadingSeparator(argv: readonly string[]): string[] {
+  return argv[0] === '--' ? argv.slice(1) : [...argv];
+}
+
+/** What to add when the port cannot be had (`startMockServer` keeps the listen error as its cause). */
+function listenHint(error: unknown, port: number | undefined): string | undefined {
+  const cause = error instanceof Error ? error.cause : undefined;
+  const code = (cause as NodeJS.ErrnoException | undefined)?.code;
+  const which = port === undefined ? 'the port' : `port ${port}`;
+  if (code === 'EADDRINUSE') {
+    return `${which} is already in use (another mock server still running?): stop it, choose another port with --port <number>, or use --port 0 for any free port.`;
+  }
+  if (code === 'EACCES') {
+    return `not allowed to listen on ${which}: use a port above 1023, or --port 0 for any free port.`;
+  }
+  return undefined;
+}
 
 async function main(argv: string[]): Promise<number> {
   let values: {
@@ -37,7 +57,7 @@ async function main(argv: string[]): Promise<number> {
   };
   try {
     ({ values } = parseArgs({
-      args: argv,
+      args: withoutLeadingSeparator(argv),
       options: {
         port: { type: 'string', short: 'p' },
         host: { type: 'string', short: 'h' },
@@ -94,6 +114,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(
       `  fw199:      ${server.url}/gateway/taobao/jst/sms/tid/send, ${server.url}/gateway/dd/sms/send\n`,
     );
+    process.stdout.write(`  inbox page: ${server.url}/\n`);
     process.stdout.write(`  inspection: ${server.url}/__mock/messages, ${server.url}/__mock/requests\n`);
     await untilSignal();
     process.stdout.write('@x/mock-server: shutting down\n');
@@ -104,7 +125,9 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`x-mock-server: ${error.message}\n`);
       return 1;
     }
+    const hint = listenHint(error, port ?? config.port);
     process.stderr.write(`x-mock-server: ${(error as Error).message}\n`);
+    if (hint !== undefined) process.stderr.write(`x-mock-server: ${hint}\n`);
     return 1;
   }
 }
