@@ -42,9 +42,43 @@ export const pageScript = `
       if (shown) shown.textContent = String(target.children.length);
     });
     source.addEventListener('resync', () => refresh(location.href));
+    source.addEventListener('counts', (event) => showCounts(event.data));
   };
 
-  const refresh = async (url) => {
+  // The counters outside the list: tab totals and namespace chips (a new namespace brings its chip).
+  const showCounts = (data) => {
+    let counts;
+    try {
+      counts = JSON.parse(data);
+    } catch {
+      return;
+    }
+    for (const [name, value] of Object.entries(counts.totals)) {
+      const count = document.querySelector('#tabs [data-count="' + name + '"]');
+      if (count) count.textContent = String(value);
+    }
+    const messagesView = document.body.dataset.view !== 'requests';
+    const chips = new Map();
+    for (const chip of document.querySelectorAll('#namespaces li[data-namespace]')) {
+      chips.set(chip.dataset.namespace, chip);
+    }
+    let missing = false;
+    for (const namespace of counts.namespaces) {
+      const chip = chips.get(namespace.app);
+      chips.delete(namespace.app);
+      if (!chip) {
+        missing = true;
+        continue;
+      }
+      const value = messagesView ? namespace.messages + namespace.failedSends : namespace.requests;
+      chip.querySelector('.count').textContent = String(value);
+    }
+    for (const chip of chips.values()) chip.querySelector('.count').textContent = '0';
+    if (missing) replaceParts(location.href, ['tabs', 'namespaces']);
+  };
+
+  // Replaces parts of the page with the server's current rendering; true when it did.
+  const replaceParts = async (url, ids) => {
     const mine = ++generation;
     let html;
     try {
@@ -52,16 +86,20 @@ export const pageScript = `
       html = await response.text();
     } catch {
       setLive('reconnecting', 'offline');
-      return;
+      return false;
     }
-    if (mine !== generation) return;
+    if (mine !== generation) return false;
     const next = new DOMParser().parseFromString(html, 'text/html');
-    for (const id of ['tabs', 'namespaces', 'content']) {
+    for (const id of ids) {
       const fresh = next.getElementById(id);
       const old = document.getElementById(id);
       if (fresh && old) old.replaceWith(document.importNode(fresh, true));
     }
-    connect();
+    return true;
+  };
+
+  const refresh = async (url) => {
+    if (await replaceParts(url, ['tabs', 'namespaces', 'content'])) connect();
   };
 
   const apply = () => {
