@@ -2,8 +2,10 @@
 /**
  * @module The `x-mock-server` command: `x-mock-server [--port 8787] [--host 127.0.0.1] [--config file.json]
  * [--profile realistic]`.
- * Flags override the config file. A bad config exits 1 naming the bad field; bad flags exit 2. SIGINT and
- * SIGTERM close the server gracefully (a second signal exits at once).
+ * Flags override the config file; a leading `--` (what `pnpm mock -- --port 9000` passes on) is ignored. A bad
+ * config exits 1 naming the bad field (a JSON syntax error by line and column); bad flags exit 2; a port in use
+ * exits 1 suggesting another. SIGINT and SIGTERM close the server gracefully and exit 0 (a second signal exits
+ * at once), which is why `pnpm mock` runs it with `exec`: no shell is left to die of the signal.
  */
 import { parseArgs } from 'node:util';
 import { MockConfigError } from './config/config-error.js';
