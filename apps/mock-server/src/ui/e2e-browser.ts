@@ -45,7 +45,10 @@ export function watchPage(page: Page, problems: string[]): void {
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('requestfailed', (request) => {
-    // The event stream is cut when the page goes away; anything else failing is a problem.
-    if (!request.url().includes('/__mock/ui/events')) problems.push(`request failed: ${request.url()}`);
+    // The event stream is cut when the page goes away, and a navigation (a Clear, a reload) aborts the
+    // page's own refresh fetch still in flight; anything else failing is a problem.
+    if (request.url().includes('/__mock/ui/events')) return;
+    const aborted = request.failure()?.errorText === 'net::ERR_ABORTED' && request.resourceType() === 'fetch';
+    if (!aborted) problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
   });
 }
