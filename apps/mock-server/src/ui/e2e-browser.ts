@@ -6,6 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const chromiumMissing = !existsSync(chromiumPath);
@@ -35,8 +36,10 @@ export const chromiumArgs = [
   '--disable-sync',
 ];
 
-/** For `expect.poll`: generous, since CI runs the browser on two busy cores. */
-export const pollOptions = { timeout: 15_000, interval: 50 } as const;
+/** Polls until the expectation holds: generous, since CI runs the browser on two busy cores. */
+export function eventually<Value>(read: () => Value | Promise<Value>): ReturnType<typeof expect.poll<Value>> {
+  return expect.poll(read, { timeout: 15_000, interval: 50 });
+}
 
 /** Collects the page's console errors, uncaught errors and failed requests into `problems`. */
 export function watchPage(page: Page, problems: string[]): void {

@@ -7,34 +7,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createMockApp, type MockApp } from '../create-mock-app.js';
 import { createManualClock } from '../state/clock.js';
-import type { PendingMessage } from '../state/recorded-message.js';
 import { fixedNow, jstBusiness, signedTopParams, topRequest } from '../test-support/signed-requests.js';
 import { safeReturnPath } from './inbox-page-app.js';
+import { recordMessage as record } from './page-fixtures.js';
 
 function newApp(): MockApp {
   return createMockApp({ clock: createManualClock(fixedNow) });
-}
-
-function record(app: MockApp, overrides: Partial<PendingMessage> = {}) {
-  return app.mock.inbox.record(
-    {
-      platform: 'taobao-jst',
-      api: 'taobao.jst.sms.message.send',
-      appKey: '12345678',
-      seller: 'test-seller',
-      recipient: '13800138000',
-      recipientKind: 'phone',
-      signName: '聚石塔官方',
-      template: 'SMS_12345',
-      variables: { code: '4321' },
-      title: null,
-      text: '您的验证码是4321',
-      details: {},
-      ...overrides,
-    } as PendingMessage,
-    { requestId: 'req', messageId: '1^0', receivedAt: fixedNow },
-    1000,
-  );
 }
 
 async function html(app: MockApp, search = ''): Promise<string> {

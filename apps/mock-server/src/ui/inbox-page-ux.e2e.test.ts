@@ -13,18 +13,13 @@ import {
   chromiumArgs,
   chromiumMissing,
   chromiumPath,
-  pollOptions,
+  eventually,
   skippedNote,
   warnWhenChromiumMissing,
   watchPage,
 } from './e2e-browser.js';
 
 warnWhenChromiumMissing();
-
-/** Polls until the expectation holds. */
-function eventually<Value>(read: () => Value | Promise<Value>) {
-  return expect.poll(read, pollOptions);
-}
 
 /** The magic order id the gateway answers "order not found" for. */
 const missingOrder = '19900000400';
@@ -72,6 +67,17 @@ describe('the inbox page in Chromium, as a user meets it', () => {
       session: 'test-session',
       baseUrl: `${server.url}/router/rest`,
     });
+  }
+
+  /** A JST send that the mock rejects for its signature (the client signs with the wrong secret). */
+  async function sendBadlySigned(appKey: string, phone: string): Promise<void> {
+    const outcome = await jst(appKey, 'not-the-secret')
+      .send({ sms_free_sign_name: '聚石塔官方', template_code: 'SMS_KNOWN', phone_number: phone, params: {} })
+      .then(
+        () => 'accepted',
+        () => 'rejected',
+      );
+    expect(outcome).toBe('rejected');
   }
 
   it.skipIf(chromiumMissing)(
@@ -143,14 +149,7 @@ describe('the inbox page in Chromium, as a user meets it', () => {
       await eventually(() => chip.textContent()).toBe('1');
       await eventually(() => messagesTab.textContent()).toBe(String(before + 1));
 
-      await jst('second-app', 'wrong-secret')
-        .send({
-          sms_free_sign_name: '聚石塔官方',
-          template_code: 'SMS_KNOWN',
-          phone_number: '13900139000',
-          params: { code: '3' },
-        })
-        .catch(() => undefined);
+      await sendBadlySigned('second-app', '13900139000');
       await eventually(() => page.locator('#list > li.rejected[data-app="second-app"]').count()).toBe(1);
       await eventually(() => chip.textContent()).toBe('2');
       expect(await page.evaluate('window.marker')).toBe('same document');
@@ -168,14 +167,7 @@ describe('the inbox page in Chromium, as a user meets it', () => {
   it.skipIf(chromiumMissing)(
     `shows the signature diagnostic exactly as sent behind the switch, never the secret${skippedNote}`,
     async () => {
-      await jst('12345678', 'not-the-secret')
-        .send({
-          sms_free_sign_name: '聚石塔官方',
-          template_code: 'SMS_KNOWN',
-          phone_number: '13700137000',
-          params: { code: '4' },
-        })
-        .catch(() => undefined);
+      await sendBadlySigned('12345678', '13700137000');
       const page = await open('/?view=requests&outcome=rejected');
       const entry = page.locator('#list > li.rejected', { hasText: '12345678' }).first();
       await entry.locator('summary').click();

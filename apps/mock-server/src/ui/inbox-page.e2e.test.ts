@@ -18,18 +18,13 @@ import {
   chromiumArgs,
   chromiumMissing,
   chromiumPath,
-  pollOptions,
+  eventually,
   skippedNote,
   warnWhenChromiumMissing,
   watchPage,
 } from './e2e-browser.js';
 
 warnWhenChromiumMissing();
-
-/** Polls until the expectation holds. */
-function eventually<Value>(read: () => Value | Promise<Value>) {
-  return expect.poll(read, pollOptions);
-}
 
 const screenshots = fileURLToPath(new URL('../../test-results/', import.meta.url));
 

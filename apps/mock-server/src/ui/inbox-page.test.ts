@@ -2,7 +2,7 @@ import { tidPath } from '@x/taobao-tid/schemas';
 import { describe, expect, it, vi } from 'vitest';
 import { createMockApp, type MockApp } from '../create-mock-app.js';
 import { createManualClock } from '../state/clock.js';
-import type { PendingMessage, RecordedMessage } from '../state/recorded-message.js';
+import type { PendingMessage } from '../state/recorded-message.js';
 import { nextServerSentEvent } from '../test-support/server-sent-events.js';
 import {
   fixedNow,
@@ -13,40 +13,10 @@ import {
   topRequest,
 } from '../test-support/signed-requests.js';
 import { countCharacters, segmentCount, shortenCiphertext, smsPreview } from './message-view.js';
+import { recordMessage as record } from './page-fixtures.js';
 
 function newApp(): MockApp {
   return createMockApp({ clock: createManualClock(fixedNow) });
-}
-
-let sequence = 0;
-
-/** Records a message straight into the inbox: the page renders whatever the inbox holds. */
-function record(app: MockApp, overrides: Partial<PendingMessage> = {}): RecordedMessage {
-  sequence++;
-  const pending = {
-    platform: 'taobao-jst',
-    api: 'taobao.jst.sms.message.send',
-    appKey: '12345678',
-    seller: 'test-seller',
-    recipient: '13800138000',
-    recipientKind: 'phone',
-    signName: '聚石塔官方',
-    template: 'SMS_12345',
-    variables: { content: '您好' },
-    title: null,
-    text: '您好，您的订单已发货',
-    details: {},
-    ...overrides,
-  } as PendingMessage;
-  return app.mock.inbox.record(
-    pending,
-    {
-      requestId: `req${sequence}`,
-      messageId: `${sequence}^0`,
-      receivedAt: fixedNow + sequence * 1000,
-    },
-    1000,
-  );
 }
 
 async function page(app: MockApp, search = '') {

@@ -5,29 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import { createMockApp, type MockApp } from '../create-mock-app.js';
 import { createManualClock } from '../state/clock.js';
-import type { PendingMessage } from '../state/recorded-message.js';
 import { fixedNow } from '../test-support/signed-requests.js';
 import { pageFeedOf } from './page-feed.js';
+import { recordMessage } from './page-fixtures.js';
 
 function record(app: MockApp, index: number): void {
-  app.mock.inbox.record(
-    {
-      platform: 'taobao-jst',
-      api: 'taobao.jst.sms.message.send',
-      appKey: index % 2 === 0 ? 'even' : 'odd',
-      seller: 'test-seller',
-      recipient: '13800138000',
-      recipientKind: 'phone',
-      signName: '聚石塔官方',
-      template: 'SMS_12345',
-      variables: {},
-      title: null,
-      text: `message ${index}`,
-      details: {},
-    } as PendingMessage,
-    { requestId: `req${index}`, messageId: `${index}^0`, receivedAt: fixedNow + index },
-    1000,
-  );
+  recordMessage(app, { appKey: index % 2 === 0 ? 'even' : 'odd', text: `message ${index}` });
 }
 
 /** One page's event stream, read event by event. */
