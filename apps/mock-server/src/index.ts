@@ -62,8 +62,10 @@ export type {
   RecordedMessage,
 } from './state/recorded-message.js';
 export type {
+  FailedItem,
   JournalEntry,
   JournalListener,
+  JournalReadOptions,
   JournalVerdict,
   RequestJournal,
   SignatureDiagnostic,
