@@ -74,32 +74,46 @@ export const pageScript = `
       chip.querySelector('.count').textContent = String(value);
     }
     for (const chip of chips.values()) chip.querySelector('.count').textContent = '0';
-    if (missing) replaceParts(location.href, ['tabs', 'namespaces']);
+    if (missing) replaceCounters();
   };
 
-  // Replaces parts of the page with the server's current rendering; true when it did.
-  const replaceParts = async (url, ids) => {
-    const mine = ++generation;
-    let html;
+  const fetchPage = async (url) => {
     try {
       const response = await fetch(url, { headers: { accept: 'text/html' } });
-      html = await response.text();
+      return await response.text();
     } catch {
       setLive('reconnecting', 'offline');
-      return false;
+      return undefined;
     }
-    if (mine !== generation) return false;
+  };
+
+  // Replaces parts of the page with the same parts of a fresh rendering of it.
+  const swap = (html, ids) => {
     const next = new DOMParser().parseFromString(html, 'text/html');
     for (const id of ids) {
       const fresh = next.getElementById(id);
       const old = document.getElementById(id);
       if (fresh && old) old.replaceWith(document.importNode(fresh, true));
     }
-    return true;
   };
 
+  // The whole list and its counters (a filter changed, or a resync); the latest one wins.
   const refresh = async (url) => {
-    if (await replaceParts(url, ['tabs', 'namespaces', 'content'])) connect();
+    const mine = ++generation;
+    const html = await fetchPage(url);
+    if (html === undefined || mine !== generation) return;
+    swap(html, ['tabs', 'namespaces', 'content']);
+    connect();
+  };
+
+  // Only the counters (a new namespace's chip); dropped when a whole refresh started meanwhile.
+  let countersGeneration = 0;
+  const replaceCounters = async () => {
+    const mine = ++countersGeneration;
+    const whole = generation;
+    const html = await fetchPage(location.href);
+    if (html === undefined || mine !== countersGeneration || whole !== generation) return;
+    swap(html, ['tabs', 'namespaces']);
   };
 
   const apply = () => {
