@@ -70,6 +70,13 @@ describe('the signature diagnostic on the inbox page', () => {
     expect(entry?.signature?.signedString).toContain('sessiontes***ion');
     expect(entry?.signature?.received).toBe(`${sign?.slice(0, 3)}***${sign?.slice(-3)}`);
     expect(entry).not.toHaveProperty('signatureAsSent');
+    // An in-process test may ask the read-only inspector for it, as the page does.
+    const [asSent] = [...app.mock.journal.newestFirst({ withSignatureAsSent: true })];
+    expect(asSent?.signatureAsSent).toMatchObject({
+      received: sign,
+      signedString: `{secret}${clientString}{secret}`,
+    });
+    expect(asSent?.signature?.signedString).toContain('sessiontes***ion');
   });
 
   it('shows an HMAC diagnostic as sent, its key only as {secret}', async () => {
