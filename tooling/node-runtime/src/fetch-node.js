@@ -35,6 +35,8 @@ export function fetchNode(version, cacheFolder) {
       '--ignore-scripts',
       '--no-audit',
       '--no-fund',
+      // pnpm hands its own settings to scripts as npm_config_* variables, which npm warns about one by one.
+      '--loglevel=error',
       `${packageName}@${version}`,
     ],
     { stdio: ['ignore', 'ignore', 'inherit'], shell: process.platform === 'win32' },
