@@ -1,0 +1,101 @@
+/**
+ * What `/__mock/tmc` shows: the open connections, every group with its consumers and counters, and each
+ * message's state in it (unconfirmed ones, then the latest confirmed). Ids are decimal strings (they exceed
+ * 2^53), times ISO 8601 on the mock's clock. One namespace only with `app`.
+ */
+import type { TmcDelivery } from './group-queue.js';
+import type { TmcMessageState } from './tmc-message.js';
+import type { TmcService } from './tmc-service.js';
+import type { TmcConnectionView } from './tmc-session.js';
+
+export interface TmcMessageView {
+  id: string;
+  topic: string;
+  state: TmcMessageState;
+  attempts: number;
+  publishedAt: string;
+  lastPushedAt: string | null;
+  confirmedAt: string | null;
+  /** The consumer's words when it failed the message. */
+  failReason: string | null;
+  /** The connection holding it, or null. */
+  heldBy: string | null;
+  /** When it comes back if not confirmed, or null. */
+  redeliverAt: string | null;
+  content: string;
+}
+
+export interface TmcGroupView {
+  app: string;
+  group: string;
+  consumers: string[];
+  published: number;
+  confirmed: number;
+  evicted: number;
+  counts: Record<TmcMessageState, number>;
+  messages: TmcMessageView[];
+}
+
+export interface TmcInspectionView {
+  redeliveryIntervalMs: number;
+  receiptDelayMs: number;
+  connections: Array<Omit<TmcConnectionView, 'connectedAt'> & { connectedAt: string | null }>;
+  groups: TmcGroupView[];
+}
+
+/** The inspection view, of one namespace when `app` is given. */
+export function inspectTmc(tmc: TmcService, app?: string): TmcInspectionView {
+  const connections = tmc
+    .sessions()
+    .map((session) => session.view())
+    .filter((view) => app === undefined || view.appKey === app)
+    .map((view) => ({ ...view, connectedAt: isoOrNull(view.connectedAt) }));
+  const groups: TmcGroupView[] = [];
+  for (const group of tmc.broker.groups(app)) {
+    const { pending, confirmed } = group.deliveries();
+    const counts: Record<TmcMessageState, number> = {
+      queued: 0,
+      pushed: 0,
+      confirmed: group.statistics.confirmed,
+      failed: 0,
+      redelivered: 0,
+    };
+    for (const delivery of pending) counts[delivery.state]++;
+    groups.push({
+      app: group.namespace,
+      group: group.name,
+      consumers: group.consumerLabels(),
+      ...group.statistics,
+      counts,
+      messages: [...pending, ...confirmed].map(messageView),
+    });
+  }
+  return {
+    redeliveryIntervalMs: tmc.broker.redeliveryIntervalMs,
+    receiptDelayMs: tmc.receipts.delayMs,
+    connections,
+    groups,
+  };
+}
+
+function messageView(delivery: TmcDelivery): TmcMessageView {
+  const { message } = delivery;
+  const due = Number.isFinite(delivery.dueAt) ? delivery.dueAt : null;
+  return {
+    id: message.id.toString(),
+    topic: message.topic,
+    state: delivery.state,
+    attempts: delivery.attempts,
+    publishedAt: new Date(message.publishedAt).toISOString(),
+    lastPushedAt: isoOrNull(delivery.lastPushedAt),
+    confirmedAt: isoOrNull(delivery.confirmedAt),
+    failReason: delivery.failReason,
+    heldBy: delivery.holder?.label ?? null,
+    redeliverAt: isoOrNull(due),
+    content: message.content,
+  };
+}
+
+function isoOrNull(milliseconds: number | null): string | null {
+  return milliseconds === null ? null : new Date(milliseconds).toISOString();
+}

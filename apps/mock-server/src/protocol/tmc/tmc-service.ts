@@ -1,0 +1,63 @@
+/**
+ * The TMC side of one mock: the queues, the scripted TMC faults, the receipts of accepted sends and the open
+ * WebSocket sessions, bound to one scheduler (the mock's clock). Adapters open sessions here; the TOP
+ * methods and the control API read and change the same state.
+ */
+
+import { SmsReceipts } from './sms-receipts.js';
+import { TmcBroker, type TmcBrokerOptions } from './tmc-broker.js';
+import { TmcFaultQueue } from './tmc-faults.js';
+import type { TmcScheduler } from './tmc-scheduler.js';
+import { newConnectionId, TmcSession, type TmcSessionOutput } from './tmc-session.js';
+
+export interface TmcServiceOptions extends TmcBrokerOptions {
+  /** How long after an accepted send its receipt is published. @default 1000 */
+  receiptDelayMs?: number;
+}
+
+export class TmcService {
+  readonly broker: TmcBroker;
+  readonly faults = new TmcFaultQueue();
+  readonly receipts: SmsReceipts;
+  readonly #sessions = new Set<TmcSession>();
+  readonly #findSecret: (appKey: string) => string | undefined;
+
+  /** `findSecret`: the secret of an app key the mock serves (TOP apps), or undefined. */
+  constructor(
+    scheduler: TmcScheduler,
+    findSecret: (appKey: string) => string | undefined,
+    options: TmcServiceOptions = {},
+  ) {
+    this.broker = new TmcBroker(scheduler, options);
+    this.receipts = new SmsReceipts(this.broker, { delayMs: options.receiptDelayMs });
+    this.#findSecret = findSecret;
+  }
+
+  /**
+   * A session for a new WebSocket connection. `output` applies what it asks (write bytes, close); the adapter
+   * calls `session.receive` with each binary message and `session.closed()` when the socket is gone.
+   */
+  openSession(output: (output: TmcSessionOutput) => void): TmcSession {
+    const session: TmcSession = new TmcSession(
+      newConnectionId(),
+      { broker: this.broker, faults: this.faults, findSecret: this.#findSecret },
+      (action) => {
+        output(action);
+        if (action.kind === 'close') this.#sessions.delete(session);
+      },
+    );
+    this.#sessions.add(session);
+    return session;
+  }
+
+  /** Forgets a session whose socket closed (and gives its unconfirmed messages back). */
+  closeSession(session: TmcSession): void {
+    session.closed();
+    this.#sessions.delete(session);
+  }
+
+  /** Open sessions, oldest first. */
+  sessions(): readonly TmcSession[] {
+    return [...this.#sessions];
+  }
+}
