@@ -43,7 +43,7 @@ export class TmcService {
       { broker: this.broker, faults: this.faults, findSecret: this.#findSecret },
       (action) => {
         output(action);
-        if (action.kind === 'close') this.#sessions.delete(session);
+        if (action.kind !== 'write') this.#sessions.delete(session);
       },
     );
     this.#sessions.add(session);

@@ -27,10 +27,14 @@ import type { TmcBroker } from './tmc-broker.js';
 import type { TmcFaultQueue } from './tmc-faults.js';
 import type { TmcMessage } from './tmc-message.js';
 
-/** What the session asks the adapter to do. */
+/**
+ * What the session asks the adapter to do: write one binary message, close the WebSocket with a close frame,
+ * or drop the connection without one (a scripted fault: the network went away).
+ */
 export type TmcSessionOutput =
   | { readonly kind: 'write'; readonly bytes: Uint8Array }
-  | { readonly kind: 'close'; readonly code: number; readonly reason: string };
+  | { readonly kind: 'close'; readonly code: number; readonly reason: string }
+  | { readonly kind: 'drop' };
 
 /** What a session needs from the mock. */
 export interface TmcSessionContext {
@@ -57,7 +61,7 @@ export interface TmcConnectionView {
 }
 
 /** WebSocket close codes the session asks for. */
-export const tmcCloseCodes = { normal: 1000, protocolError: 1002, policyViolation: 1008 } as const;
+export const tmcCloseCodes = { protocolError: 1002, policyViolation: 1008 } as const;
 
 const maxFailReasonLength = 128;
 
@@ -132,7 +136,7 @@ export class TmcSession implements TmcConsumer {
       topic: message.topic,
     });
     if (effect?.kind === 'drop') {
-      this.#close(tmcCloseCodes.normal, 'dropped by a scripted fault');
+      this.#end({ kind: 'drop' });
       return;
     }
     const bytes = encodeFrame(this.#dataFrame(message));
@@ -242,9 +246,13 @@ export class TmcSession implements TmcConsumer {
   }
 
   #close(code: number, reason: string): void {
+    this.#end({ kind: 'close', code, reason });
+  }
+
+  #end(output: TmcSessionOutput): void {
     if (this.#state === 'closed') return;
     this.#state = 'closed';
-    this.#output({ kind: 'close', code, reason });
+    this.#output(output);
     // Give the messages back after the current push loop of the group has finished.
     queueMicrotask(() => this.closed());
   }
