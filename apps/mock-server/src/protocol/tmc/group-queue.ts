@@ -8,7 +8,7 @@
  */
 import { BoundedLog } from '../../state/bounded-log.js';
 import type { TmcMessage, TmcMessageState } from './tmc-message.js';
-import type { ScheduledTask, TmcScheduler } from './tmc-scheduler.js';
+import type { TmcScheduler } from './tmc-scheduler.js';
 
 /** Something that receives pushed messages: a WebSocket session. */
 export interface TmcConsumer {
@@ -63,7 +63,7 @@ export class TmcGroupQueue {
   #readyHead = 0;
   /** Redelivery deadlines in time order; an entry whose `dueAt` changed since is skipped. */
   readonly #deadlines: { at: number; delivery: TmcDelivery }[] = [];
-  #deadlineTask: ScheduledTask | undefined;
+  #cancelDeadlineTask: (() => void) | undefined;
   #deadlineTaskAt = Number.POSITIVE_INFINITY;
   readonly #consumers: TmcConsumer[] = [];
   #nextConsumer = 0;
@@ -191,8 +191,8 @@ export class TmcGroupQueue {
     this.#ready = [];
     this.#readyHead = 0;
     this.#deadlines.length = 0;
-    this.#deadlineTask?.cancel();
-    this.#deadlineTask = undefined;
+    this.#cancelDeadlineTask?.();
+    this.#cancelDeadlineTask = undefined;
     this.#deadlineTaskAt = Number.POSITIVE_INFINITY;
     this.#confirmed.clear();
   }
@@ -250,13 +250,13 @@ export class TmcGroupQueue {
   #armDeadlineTask(): void {
     const head = this.#deadlines[0];
     if (head === undefined || head.at >= this.#deadlineTaskAt) return;
-    this.#deadlineTask?.cancel();
+    this.#cancelDeadlineTask?.();
     this.#deadlineTaskAt = head.at;
-    this.#deadlineTask = this.#scheduler.scheduleAt(head.at, () => this.#redeliverDue());
+    this.#cancelDeadlineTask = this.#scheduler.schedule(head.at, () => this.#redeliverDue());
   }
 
   #redeliverDue(): void {
-    this.#deadlineTask = undefined;
+    this.#cancelDeadlineTask = undefined;
     this.#deadlineTaskAt = Number.POSITIVE_INFINITY;
     const now = this.#scheduler.now();
     let due = 0;

@@ -79,11 +79,11 @@ export class SmsReceipts {
     const parameter = magic?.parameter ?? 0;
     const delay = outcome === 'receipt-late' ? Math.max(1, parameter) * 60_000 : this.#delayMs;
     const publishAt = send.sentAt + delay;
-    scheduler.scheduleAt(publishAt, () => {
+    scheduler.schedule(publishAt, () => {
       const delivered = outcome !== 'receipt-failed';
       const message = this.#publish(send, delivered ? 'DELIVRD' : failedReceiptCode(parameter));
       if (outcome === 'receipt-twice') {
-        scheduler.scheduleAt(scheduler.now() + parameter * 1000, () => this.#broker.publishAgain(message));
+        scheduler.schedule(scheduler.now() + parameter * 1000, () => this.#broker.publishAgain(message));
       }
     });
     return { outcome, publishAt };

@@ -171,4 +171,10 @@ describe('TmcBroker and its group queues', () => {
     broker.clear('app-1');
     expect(group.deliveries()).toEqual({ pending: [], confirmed: [] });
   });
+
+  it('refuses options out of range, naming them', () => {
+    const scheduler = createSteppedScheduler(0);
+    expect(() => new TmcBroker(scheduler, { redeliveryIntervalMs: 0 })).toThrow(/redeliveryIntervalMs/);
+    expect(() => new TmcBroker(scheduler, { maxPendingPerGroup: 1.5 })).toThrow(/maxPendingPerGroup/);
+  });
 });

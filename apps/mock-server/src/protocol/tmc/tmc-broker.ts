@@ -35,9 +35,14 @@ export class TmcBroker {
   constructor(scheduler: TmcScheduler, options: TmcBrokerOptions = {}) {
     this.scheduler = scheduler;
     this.#options = {
-      redeliveryIntervalMs: options.redeliveryIntervalMs ?? defaultRedeliveryIntervalMs,
-      confirmedHistory: options.confirmedHistory ?? 200,
-      maxPending: options.maxPendingPerGroup ?? 200_000,
+      redeliveryIntervalMs: bounded(
+        'redeliveryIntervalMs',
+        options.redeliveryIntervalMs ?? defaultRedeliveryIntervalMs,
+        1,
+        86_400_000,
+      ),
+      confirmedHistory: bounded('confirmedHistory', options.confirmedHistory ?? 200, 1, 100_000),
+      maxPending: bounded('maxPendingPerGroup', options.maxPendingPerGroup ?? 200_000, 1, 10_000_000),
     };
   }
 
@@ -111,4 +116,10 @@ export class TmcBroker {
     }
     return groups;
   }
+}
+
+function bounded(name: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new RangeError(`${name} must be an integer from ${min} to ${max}`);
+  return value;
 }

@@ -6,11 +6,11 @@ describe('createSteppedScheduler', () => {
     const scheduler = createSteppedScheduler(1_000);
     const ran: Array<[string, number]> = [];
     const note = (name: string) => () => ran.push([name, scheduler.now()]);
-    scheduler.scheduleAt(1_300, note('c'));
-    scheduler.scheduleAt(1_100, note('a'));
-    scheduler.scheduleAt(1_300, note('d'));
-    scheduler.scheduleAt(1_200, note('b'));
-    scheduler.scheduleAt(5_000, note('later'));
+    scheduler.schedule(1_300, note('c'));
+    scheduler.schedule(1_100, note('a'));
+    scheduler.schedule(1_300, note('d'));
+    scheduler.schedule(1_200, note('b'));
+    scheduler.schedule(5_000, note('later'));
     scheduler.advance(300);
     expect(ran).toEqual([
       ['a', 1_100],
@@ -25,9 +25,9 @@ describe('createSteppedScheduler', () => {
   it('never runs a cancelled task, and cancelling twice is harmless', () => {
     const scheduler = createSteppedScheduler(0);
     let runs = 0;
-    const task = scheduler.scheduleAt(10, () => runs++);
-    task.cancel();
-    task.cancel();
+    const cancel = scheduler.schedule(10, () => runs++);
+    cancel();
+    cancel();
     scheduler.advance(100);
     expect(runs).toBe(0);
     expect(scheduler.pending).toBe(0);
@@ -36,13 +36,13 @@ describe('createSteppedScheduler', () => {
   it('runs a task that a task scheduled within the same advance, and a past-due one on runDue', () => {
     const scheduler = createSteppedScheduler(0);
     const ran: number[] = [];
-    scheduler.scheduleAt(10, () => {
-      scheduler.scheduleAt(scheduler.now() + 5, () => ran.push(scheduler.now()));
+    scheduler.schedule(10, () => {
+      scheduler.schedule(scheduler.now() + 5, () => ran.push(scheduler.now()));
     });
     scheduler.advance(20);
     expect(ran).toEqual([15]);
     expect(scheduler.now()).toBe(20);
-    scheduler.scheduleAt(3, () => ran.push(-1));
+    scheduler.schedule(3, () => ran.push(-1));
     expect(ran).toEqual([15]);
     scheduler.runDue();
     expect(ran).toEqual([15, -1]);
@@ -52,7 +52,7 @@ describe('createSteppedScheduler', () => {
     const scheduler = createSteppedScheduler(0);
     const times = Array.from({ length: 500 }, (_, index) => (index * 7919) % 1000);
     const ran: number[] = [];
-    for (const time of times) scheduler.scheduleAt(time, () => ran.push(time));
+    for (const time of times) scheduler.schedule(time, () => ran.push(time));
     scheduler.advance(1_000);
     expect(ran).toEqual([...times].sort((left, right) => left - right));
   });

@@ -1,20 +1,18 @@
 /**
  * Every wait of the TMC emulation (a receipt's delay, a redelivery, a delayed push) goes through a
- * `TmcScheduler`, so the mock's clock can drive it: a test advances the clock instead of sleeping.
+ * `TmcScheduler`, so the mock's clock can drive it: a test advances the clock instead of sleeping. The
+ * mock's own clock has this shape; `createSteppedScheduler` is the one unit tests drive by hand.
  */
-
-/** A task scheduled with {@link TmcScheduler.scheduleAt}. */
-export interface ScheduledTask {
-  /** Stops the task from running; a no-op once it ran or was cancelled. */
-  cancel(): void;
-}
 
 /** The time source and timer of the TMC emulation. */
 export interface TmcScheduler {
   /** Milliseconds since the Unix epoch, on the mock's clock. */
   now(): number;
-  /** Runs `task` once the clock reaches `at` (at once, on the next run of due tasks, when `at` has passed). */
-  scheduleAt(at: number, task: () => void): ScheduledTask;
+  /**
+   * Runs `callback` once the clock reaches `at` (soon, when `at` has passed). Returns a function that cancels
+   * it (a no-op once it ran or was cancelled).
+   */
+  schedule(at: number, callback: () => void): () => void;
 }
 
 /** A scheduler that only moves when told to: tests drive it, nothing runs on its own. */
@@ -60,16 +58,14 @@ export function createSteppedScheduler(start: number): SteppedScheduler {
 
   return {
     now: () => current,
-    scheduleAt(at, task) {
-      const entry: Entry = { at, order: order++, task };
+    schedule(at, callback) {
+      const entry: Entry = { at, order: order++, task: callback };
       live++;
       pushEntry(heap, entry);
-      return {
-        cancel() {
-          if (entry.task === undefined) return;
-          entry.task = undefined;
-          live--;
-        },
+      return () => {
+        if (entry.task === undefined) return;
+        entry.task = undefined;
+        live--;
       };
     },
     advance(milliseconds) {

@@ -143,7 +143,7 @@ export class TmcSession implements TmcConsumer {
     this.#counts.pushed++;
     if (effect?.kind === 'delay') {
       const scheduler = this.#context.broker.scheduler;
-      scheduler.scheduleAt(scheduler.now() + effect.delayMs, () => {
+      scheduler.schedule(scheduler.now() + effect.delayMs, () => {
         if (this.#state === 'open') this.#output({ kind: 'write', bytes });
       });
       return;
