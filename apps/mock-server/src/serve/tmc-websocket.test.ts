@@ -26,7 +26,11 @@ let tmc: TmcService;
 let url: string;
 
 beforeEach(async () => {
-  tmc = new TmcService(createSteppedScheduler(Date.now()), () => secret);
+  tmc = new TmcService(createSteppedScheduler(Date.now()), {
+    findSecret: () => secret,
+    timestampCheckTime: Date.now,
+    timestampToleranceMs: 600_000,
+  });
   server = createServer((_request, response) => response.end('not a websocket'));
   endpoint = attachTmcWebSocket(server, tmc);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -8,9 +8,6 @@
 import { signTop } from '@x/signing';
 import type { TmcValue } from '@x/taobao-tmc/wire';
 
-/** The allowed skew of a CONNECT's timestamp, as for TOP calls. */
-export const connectTimestampWindowMs = 10 * 60_000;
-
 /** Group names: at most 32 characters (the platform's limit on `taobao.tmc.group.add`). */
 export const maxGroupNameLength = 32;
 
@@ -37,24 +34,29 @@ export function headerText(headers: ReadonlyMap<string, TmcValue>, key: string):
   }
 }
 
-/**
- * Checks a CONNECT's headers against the apps the mock knows (`findSecret`) and the mock's clock (`now`).
- */
-export function checkConnect(
-  headers: ReadonlyMap<string, TmcValue>,
-  findSecret: (appKey: string) => string | undefined,
-  now: number,
-): ConnectCheck {
+/** What a CONNECT is checked against: the apps the mock serves and its clock. */
+export interface TmcApps {
+  /** The secret of an app key the mock serves, or undefined. */
+  findSecret(appKey: string): string | undefined;
+  /** The instant a CONNECT timestamp is compared with (the mock's clock, or real time; see `/__mock/clock`). */
+  timestampCheckTime(): number;
+  /** The allowed difference, in milliseconds (TOP's: 10 minutes). */
+  readonly timestampToleranceMs: number;
+}
+
+/** Checks a CONNECT's headers. */
+export function checkConnect(headers: ReadonlyMap<string, TmcValue>, apps: TmcApps): ConnectCheck {
   const appKey = headerText(headers, 'app_key');
   if (appKey === undefined || appKey === '') return missing('app_key');
   const group = headerText(headers, 'group_name');
   if (group === undefined || group === '') return missing('group_name');
   if (group.length > maxGroupNameLength) return refused(41, 'Invalid arguments:group_name', appKey, group);
-  const secret = findSecret(appKey);
+  const secret = apps.findSecret(appKey);
   if (secret === undefined) return refused(29, 'Invalid app Key', appKey, group);
   const timestamp = headerText(headers, 'timestamp');
   if (timestamp === undefined || timestamp === '') return missing('timestamp', appKey, group);
-  if (!/^\d{1,15}$/.test(timestamp) || Math.abs(Number(timestamp) - now) > connectTimestampWindowMs)
+  const skew = Math.abs(Number(timestamp) - apps.timestampCheckTime());
+  if (!/^\d{1,15}$/.test(timestamp) || !(skew <= apps.timestampToleranceMs))
     return refused(31, 'Invalid timestamp', appKey, group);
   const sign = headerText(headers, 'sign');
   if (sign === undefined || sign === '') return missing('sign', appKey, group);

@@ -4,6 +4,7 @@
  * methods and the control API read and change the same state.
  */
 
+import type { TmcApps } from './connect-check.js';
 import { SmsReceipts } from './sms-receipts.js';
 import { TmcBroker, type TmcBrokerOptions } from './tmc-broker.js';
 import { TmcFaultQueue } from './tmc-faults.js';
@@ -20,17 +21,13 @@ export class TmcService {
   readonly faults = new TmcFaultQueue();
   readonly receipts: SmsReceipts;
   readonly #sessions = new Set<TmcSession>();
-  readonly #findSecret: (appKey: string) => string | undefined;
+  readonly #apps: TmcApps;
 
-  /** `findSecret`: the secret of an app key the mock serves (TOP apps), or undefined. */
-  constructor(
-    scheduler: TmcScheduler,
-    findSecret: (appKey: string) => string | undefined,
-    options: TmcServiceOptions = {},
-  ) {
+  /** `apps`: what a CONNECT is checked against (the mock's TOP apps and clock). */
+  constructor(scheduler: TmcScheduler, apps: TmcApps, options: TmcServiceOptions = {}) {
     this.broker = new TmcBroker(scheduler, options);
     this.receipts = new SmsReceipts(this.broker, { delayMs: options.receiptDelayMs });
-    this.#findSecret = findSecret;
+    this.#apps = apps;
   }
 
   /**
@@ -40,7 +37,7 @@ export class TmcService {
   openSession(output: (output: TmcSessionOutput) => void): TmcSession {
     const session: TmcSession = new TmcSession(
       newConnectionId(),
-      { broker: this.broker, faults: this.faults, findSecret: this.#findSecret },
+      { broker: this.broker, faults: this.faults, apps: this.#apps },
       (action) => {
         output(action);
         if (action.kind !== 'write') this.#sessions.delete(session);

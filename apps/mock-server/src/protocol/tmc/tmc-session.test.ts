@@ -24,9 +24,15 @@ const receiptTopic = 'alibaba_aliqin_TaFcSmsDR';
 
 function setup() {
   const scheduler = createSteppedScheduler(start);
-  const tmc = new TmcService(scheduler, (appKey) => (appKey.startsWith('worker-') ? secret : undefined), {
-    redeliveryIntervalMs: 60_000,
-  });
+  const tmc = new TmcService(
+    scheduler,
+    {
+      findSecret: (appKey) => (appKey.startsWith('worker-') ? secret : undefined),
+      timestampCheckTime: () => scheduler.now(),
+      timestampToleranceMs: 600_000,
+    },
+    { redeliveryIntervalMs: 60_000 },
+  );
   return { scheduler, tmc };
 }
 
@@ -93,7 +99,12 @@ describe('checkConnect', () => {
       timestamp: '1700000000000',
       sign: '519908D0B920AAC9AC38E6E7B7613B90',
     }).headers;
-    expect(checkConnect(headers, () => 'secret', 1_700_000_000_000)).toEqual({
+    const apps = {
+      findSecret: () => 'secret',
+      timestampCheckTime: () => 1_700_000_000_000,
+      timestampToleranceMs: 600_000,
+    };
+    expect(checkConnect(headers, apps)).toEqual({
       ok: true,
       appKey: '4272',
       group: 'default',
@@ -104,7 +115,11 @@ describe('checkConnect', () => {
     const now = 1_700_000_000_000;
     const good = { app_key: '4272', group_name: 'default', timestamp: String(now) };
     const check = (fields: Record<string, string>) =>
-      checkConnect(connectFrame(fields).headers, (appKey) => (appKey === '4272' ? 'secret' : undefined), now);
+      checkConnect(connectFrame(fields).headers, {
+        findSecret: (appKey) => (appKey === '4272' ? 'secret' : undefined),
+        timestampCheckTime: () => now,
+        timestampToleranceMs: 600_000,
+      });
     const sign = signTop(good, 'secret', 'md5');
     expect(check({ group_name: 'default' })).toMatchObject({
       ok: false,

@@ -21,7 +21,7 @@ import {
   type TmcFrame,
   type TmcValue,
 } from '@x/taobao-tmc/wire';
-import { checkConnect, headerText } from './connect-check.js';
+import { checkConnect, headerText, type TmcApps } from './connect-check.js';
 import type { TmcConsumer, TmcGroupQueue } from './group-queue.js';
 import type { TmcBroker } from './tmc-broker.js';
 import type { TmcFaultQueue } from './tmc-faults.js';
@@ -40,8 +40,7 @@ export type TmcSessionOutput =
 export interface TmcSessionContext {
   readonly broker: TmcBroker;
   readonly faults: TmcFaultQueue;
-  /** The secret of an app key the mock serves, or undefined. */
-  findSecret(appKey: string): string | undefined;
+  readonly apps: TmcApps;
 }
 
 export type TmcSessionState = 'awaiting-connect' | 'open' | 'closed';
@@ -165,7 +164,7 @@ export class TmcSession implements TmcConsumer {
 
   #connect(frame: TmcFrame): void {
     const now = this.#context.broker.scheduler.now();
-    const check = checkConnect(frame.headers, (appKey) => this.#context.findSecret(appKey), now);
+    const check = checkConnect(frame.headers, this.#context.apps);
     const refusal = check.ok
       ? this.#context.faults.takeConnectRefusal({ app: check.appKey, group: check.group })
       : check;

@@ -8,7 +8,8 @@ const start = Date.parse('2026-01-01T00:00:00Z');
 
 function setup() {
   const scheduler = createSteppedScheduler(start);
-  const tmc = new TmcService(scheduler, () => 'secret', { redeliveryIntervalMs: 60_000 });
+  const apps = { findSecret: () => 'secret', timestampCheckTime: () => start, timestampToleranceMs: 600_000 };
+  const tmc = new TmcService(scheduler, apps, { redeliveryIntervalMs: 60_000 });
   const call = (method: string, params: Record<string, string>, appKey = 'app-1'): TmcTopAnswer => {
     const found = findTmcTopMethod(method);
     if (found === undefined) throw new Error(`no method ${method}`);
