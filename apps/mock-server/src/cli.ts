@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { MockConfigError } from './config/config-error.js';
 import { type MockConfigInput, type MockProfile, mockProfiles } from './config/config-schema.js';
 import { loadConfigFile } from './config/load-config-file.js';
-import { startMockServer } from './start-mock-server.js';
+import { startMockServer } from './serve/start-mock-server.js';
 import { mockServerVersion } from './version.js';
 
 const usage = `Usage: x-mock-server [options]

@@ -1,7 +1,7 @@
 /**
  * @module @x/mock-server — a faithful fake of the Taobao Open Platform (TOP) gateway and the fw199 gateway
  * for contract tests: `createMockApp` builds the Hono app, `startMockServer` serves it, the `x-mock-server`
- * CLI wraps both. Inspection API under `/__mock/`.
+ * CLI wraps both. Inspection API under `/__mock/`. Every export below is documented where it is declared.
  */
 
 // Configuration
@@ -20,17 +20,6 @@ export {
   type ReviewStatus,
 } from './config/config-schema.js';
 export { loadConfigFile } from './config/load-config-file.js';
-// App and server
-export { createMockApp, type MockApp } from './create-mock-app.js';
-// Scripted faults (`POST /__mock/faults` bodies) and the magic values
-export type { FaultInput } from './faults/fault-schema.js';
-export type { ScriptedFault } from './faults/fault-store.js';
-export {
-  type MagicOutcomeName,
-  magicOutcomeNames,
-  magicPrefix,
-} from './magic/magic-catalog.js';
-export type { MockRuntime, MockServerOptions } from './mock-runtime.js';
 // Hook point: interceptors between validation and recording
 export type {
   CallDecision,
@@ -41,8 +30,29 @@ export type {
   SendCall,
   SendInterceptor,
   TransportEffect,
-} from './pipeline/send-call.js';
-export { type RunningMockServer, type StartMockServerOptions, startMockServer } from './start-mock-server.js';
+} from './protocol/pipeline/call/send-call.js';
+// Scripted faults (`POST /__mock/faults` bodies) and the magic values
+export type { FaultInput } from './protocol/pipeline/faults/fault-schema.js';
+export type { ScriptedFault } from './protocol/pipeline/faults/fault-store.js';
+export {
+  type MagicOutcomeName,
+  magicOutcomeNames,
+  magicPrefix,
+} from './protocol/pipeline/magic/magic-catalog.js';
+export type {
+  ClockInspector,
+  InboxInspector,
+  JournalInspector,
+  MockInspector,
+} from './protocol/runtime/mock-inspector.js';
+export type { MockServerOptions } from './protocol/runtime/mock-runtime.js';
+// App and server
+export { createMockApp, type MockApp } from './serve/create-mock-app.js';
+export {
+  type RunningMockServer,
+  type StartMockServerOptions,
+  startMockServer,
+} from './serve/start-mock-server.js';
 // Clock
 export {
   type AdjustableClock,
@@ -52,9 +62,8 @@ export {
   systemClock,
   type TimestampReference,
 } from './state/clock.js';
-
 // What the inspection API returns
-export type { InboxStatistics, MessageInbox, MessageListener } from './state/message-inbox.js';
+export type { InboxStatistics, MessageListener } from './state/message-inbox.js';
 export type {
   MessagePlatform,
   PendingMessage,
@@ -65,6 +74,6 @@ export type {
   JournalEntry,
   JournalListener,
   JournalVerdict,
-  RequestJournal,
   SignatureDiagnostic,
 } from './state/request-journal.js';
+export type { Scheduler } from './state/timer-queue.js';

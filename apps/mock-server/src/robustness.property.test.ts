@@ -6,7 +6,7 @@
 import { signGateway, signTop, type TopSignMethod } from '@x/signing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createMockApp } from './create-mock-app.js';
+import { createMockApp } from './serve/create-mock-app.js';
 import { createManualClock } from './state/clock.js';
 import {
   fixedNow,

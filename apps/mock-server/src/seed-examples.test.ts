@@ -1,11 +1,11 @@
 /**
  * The four seed documents' own examples, reproduced field for field. The examples are quoted here (the seeds live
  * outside the repository). Where a seed example shows an outcome the mock does not produce by itself — the daily
- * limit of seed 001, a business rejection — an interceptor produces it, which is also how faults work.
+ * limit of the TID document, a business rejection — an interceptor produces it, which is also how faults work.
  */
 import { describe, expect, it } from 'vitest';
-import { createMockApp } from './create-mock-app.js';
-import type { SendInterceptor } from './pipeline/send-call.js';
+import type { SendInterceptor } from './protocol/pipeline/call/send-call.js';
+import { createMockApp } from './serve/create-mock-app.js';
 import { createManualClock } from './state/clock.js';
 import {
   fixedNow,
@@ -38,7 +38,7 @@ function withRequestId(xml: string, requestId: string): string {
   return xml.replace('</error_response>', `<request_id>${requestId}</request_id></error_response>`);
 }
 
-describe('seed 000 — taobao.jst.sms.message.send', () => {
+describe('the JST document — taobao.jst.sms.message.send', () => {
   // The Java request example, every field set (params is documented as {"content":"您好! ${url}"}).
   const documentedRequest = {
     extend_name: '123',
@@ -113,7 +113,7 @@ describe('seed 000 — taobao.jst.sms.message.send', () => {
   });
 });
 
-describe('seed 003 — taobao.tpn.template.message.send', () => {
+describe('the TPN document — taobao.tpn.template.message.send', () => {
   // The Java request example.
   const documentedParams = {
     template_key: 'xxxx',
@@ -199,7 +199,7 @@ describe('seed 003 — taobao.tpn.template.message.send', () => {
   });
 });
 
-describe('seed 001 — fw199 TID send', () => {
+describe('the TID document — fw199 TID send', () => {
   // request_data from the document, its // comments removed.
   const documentedItems = [
     {
@@ -269,7 +269,7 @@ describe('seed 001 — fw199 TID send', () => {
   });
 });
 
-describe('seed 002 — fw199 Douyin send', () => {
+describe('the Douyin document — fw199 Douyin send', () => {
   const ciphertext =
     '$DcwmMAKzUZzUj258P0LNEu8bad1eFd7JmRhBXBwT57s=$PzDIsfCO+TTBInVLz+HpMIBCMLhVelkDGhDwGLF3rSagVB8UTp0EC46bGp5PzYFMPneQ4Rn3p9YcaPxkRyivTMJQMaj7v5WvJ689hh/WCv6h+Q==*CgkIARCtHCABKAESPgo874EEcU1IKaIbmqHwtm/yV5qA3KDq84ibA3LfR7ptQc6Cs5x6h1Pwodhx1Nn0Gbsez1EXWjsKEwRQNBHLGgA=$1$$';
   // The request_data example (template_param as objects)…

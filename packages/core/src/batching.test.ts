@@ -68,7 +68,7 @@ describe('sendInChunks', () => {
       code: 40004,
       gatewayMessage: '店铺未授权',
       retryable: false,
-      maybeProcessed: false,
+      maybeSent: false,
     });
     const results = await sendInChunks({
       api,
@@ -100,7 +100,7 @@ describe('sendInChunks', () => {
       kind: 'timeout',
       detail: 'no response within 15000 ms',
       retryable: false,
-      maybeProcessed: true,
+      maybeSent: true,
     });
     const [result] = await sendInChunks({
       api,

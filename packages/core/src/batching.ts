@@ -9,11 +9,14 @@ import { isGatewayError, isTopPlatformError, isTransportError, isXError } from '
 import type { XError } from './errors.js';
 import { validationError } from './input-validation.js';
 
-/** A successful item: `ok: true` and the API's documented success fields. */
-export type BatchSuccess<Success extends object> = { readonly ok: true } & Success;
+/** An accepted item: `ok: true` and the API's documented success fields. */
+export type BatchAccepted<Success extends object> = { readonly ok: true } & Success;
 
-/** The fields every failed item has. */
-export interface BatchFailureFields {
+/**
+ * The fields every refused item has: one the platform refused, or one whose call failed — in which case
+ * `maybeSent` says whether it may have gone out all the same.
+ */
+export interface BatchRefusedFields {
   readonly ok: false;
   /**
    * The item's own code from the platform, or for a call-level failure the error's code: the platform code
@@ -31,13 +34,13 @@ export interface BatchFailureFields {
   readonly error?: Error | undefined;
 }
 
-/** A failed item: the failure fields and the fields echoed from its input (`Echo`, e.g. `order_id`). */
-export type BatchFailure<Echo extends object = Record<never, never>> = BatchFailureFields & Echo;
+/** A refused item: the refusal fields and the fields echoed from its input (`Echo`, e.g. `order_id`). */
+export type BatchRefused<Echo extends object = Record<never, never>> = BatchRefusedFields & Echo;
 
 /** One item's outcome. Narrow on `ok`. */
 export type BatchResult<Success extends object, Echo extends object = Record<never, never>> =
-  | BatchSuccess<Success>
-  | BatchFailure<Echo>;
+  | BatchAccepted<Success>
+  | BatchRefused<Echo>;
 
 /** How to send items in chunks. */
 export interface SendInChunksOptions<Item, Success extends object, Echo extends object> {
@@ -45,7 +48,7 @@ export interface SendInChunksOptions<Item, Success extends object, Echo extends 
   readonly items: readonly Item[];
   /**
    * Sends one chunk and returns one result per chunk item, in chunk order; `undefined` where the answer had
-   * no result for an item. A thrown error fails the chunk's items (see `BatchFailureFields`).
+   * no result for an item. A thrown error fails the chunk's items (see `BatchRefusedFields`).
    */
   readonly sendChunk: (
     chunk: readonly Item[],
@@ -133,7 +136,7 @@ export async function sendInChunks<Item, Success extends object, Echo extends ob
   return results;
 }
 
-const missingResult: BatchFailureFields = {
+const missingResult: BatchRefusedFields = {
   ok: false,
   code: 'missing-result',
   message: 'the answer had no result for this item; it may have been sent',
@@ -151,14 +154,14 @@ export function resolveConcurrency(concurrency: number | undefined): number {
 }
 
 /** The failure fields for every item of a chunk whose call failed. */
-function callFailure(thrown: unknown): BatchFailureFields {
+function callFailure(thrown: unknown): BatchRefusedFields {
   if (isXError(thrown)) {
     return {
       ok: false,
       code: errorCode(thrown),
       message: thrown.message,
       retryable: thrown.retryable,
-      maybeSent: thrown.maybeProcessed,
+      maybeSent: thrown.maybeSent,
       error: thrown,
     };
   }

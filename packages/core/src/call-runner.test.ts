@@ -42,7 +42,7 @@ function plan(respond: Responder, options: TransportOptions = {}) {
           code: 7,
           msg: 'App Call Limited',
           retryable: true,
-          maybeProcessed: false,
+          maybeSent: false,
           retryAfterMs: body.banned * 1000,
         });
       }
@@ -96,7 +96,7 @@ describe('transport failures', () => {
       });
       const error = await failure(runCall(callPlan));
       expect(requests).toHaveLength(3);
-      expect(error).toMatchObject({ kind: 'network', retryable: true, maybeProcessed: false });
+      expect(error).toMatchObject({ kind: 'network', retryable: true, maybeSent: false });
       expect(error.detail).toBe(`could not connect (${code})`);
     },
   );
@@ -123,7 +123,7 @@ describe('transport failures', () => {
       });
       const error = await failure(runCall(callPlan));
       expect(requests).toHaveLength(1);
-      expect(error).toMatchObject({ kind: 'network', retryable: false, maybeProcessed: true });
+      expect(error).toMatchObject({ kind: 'network', retryable: false, maybeSent: true });
     },
   );
 
@@ -133,7 +133,9 @@ describe('transport failures', () => {
     });
     const error = await failure(runCall(callPlan));
     expect(requests).toHaveLength(1);
-    expect(error.maybeProcessed).toBe(true);
+    expect(error.maybeSent).toBe(true);
+    // fetch's own words, not the method and URL of ky's NetworkError around them.
+    expect(error.detail).toBe('connection failed (fetch failed)');
   });
 
   it('treats a TLS handshake failure as not processed but not retryable', async () => {
@@ -142,16 +144,16 @@ describe('transport failures', () => {
     });
     const error = await failure(runCall(callPlan));
     expect(requests).toHaveLength(1);
-    expect(error).toMatchObject({ retryable: false, maybeProcessed: false });
+    expect(error).toMatchObject({ retryable: false, maybeSent: false });
   });
 
   it('does not retry a POST that timed out after sending', async () => {
     const { callPlan, requests } = plan(neverAnswers, { timeout: 30 });
     const error = await failure(runCall(callPlan));
     expect(requests).toHaveLength(1);
-    expect(error).toMatchObject({ kind: 'timeout', retryable: false, maybeProcessed: true });
+    expect(error).toMatchObject({ kind: 'timeout', retryable: false, maybeSent: true });
     expect(error.message).toBe(
-      'taobao.test.send: timeout error: no response within 30 ms; the request may have been processed',
+      'taobao.test.send failed in transport: [timeout] no response within 30 ms; may have been sent',
     );
   });
 
@@ -159,13 +161,13 @@ describe('transport failures', () => {
     const { callPlan, requests } = plan(() => textResponse('<html>bad gateway</html>', 'text/html', 502));
     const error = await failure(runCall(callPlan));
     expect(requests).toHaveLength(1);
-    expect(error).toMatchObject({ kind: 'http-status', status: 502, retryable: false, maybeProcessed: true });
+    expect(error).toMatchObject({ kind: 'http-status', status: 502, retryable: false, maybeSent: true });
   });
 
   it('reports a 4xx as not processed', async () => {
     const { callPlan } = plan(() => textResponse('not found', 'text/plain', 404));
     const error = await failure(runCall(callPlan));
-    expect(error).toMatchObject({ status: 404, retryable: false, maybeProcessed: false });
+    expect(error).toMatchObject({ status: 404, retryable: false, maybeSent: false });
   });
 
   it('retries a 429 after its Retry-After', async () => {
@@ -190,7 +192,7 @@ describe('transport failures', () => {
       kind: 'unparseable-body',
       status: 200,
       retryable: false,
-      maybeProcessed: true,
+      maybeSent: true,
     });
   });
 });

@@ -9,7 +9,7 @@ import { type FormRequest, postForm, type RawResponse, requestUrl } from './form
 import type { RequestHookInfo, ResponseHookInfo } from './hooks.js';
 import type { Redactor } from './redaction.js';
 import { retryDelay } from './retry-policy.js';
-import { sanitizeCause } from './transport-failure.js';
+import { abortedError, sanitizeCause } from './transport-failure.js';
 import type { ResolvedTransport } from './transport-options.js';
 
 /** Everything one call needs. */
@@ -22,12 +22,17 @@ export interface CallPlan<Result> {
   readonly buildRequest: () => FormRequest;
   /** Reads a 2xx answer: returns the result or throws an XError (platform error, unparseable body). */
   readonly interpret: (response: RawResponse) => Result;
+  /** The caller's signal: aborting it aborts the attempt in flight, or the wait before the next one. */
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** Runs the plan; resolves with the result or rejects with the last attempt's XError. */
 export async function runCall<Result>(plan: CallPlan<Result>): Promise<Result> {
-  const { transport, redactor, api } = plan;
+  const { transport, redactor, api, signal } = plan;
+  // Whether an earlier attempt may have sent the message: an abort before the next one must say so.
+  let maybeSentBefore = false;
   for (let attempt = 1; ; attempt++) {
+    if (signal?.aborted) throw abortedError(api, maybeSentBefore, sanitizeCause(signal.reason, redactor));
     const request = plan.buildRequest();
     // Redacting the request for the hooks costs more than signing it: done only when someone listens.
     const hooks = transport.hooks;
@@ -52,6 +57,7 @@ export async function runCall<Result>(plan: CallPlan<Result>): Promise<Result> {
         timeout: transport.timeout,
         fetch: transport.fetch,
         redactor,
+        signal,
       });
       status = response.status;
       const result = interpretSafely(plan, response);
@@ -71,7 +77,8 @@ export async function runCall<Result>(plan: CallPlan<Result>): Promise<Result> {
         await notify(transport, { ...requestInfo, status, durationMs: performance.now() - started, error });
       const wait = retryDelay(transport.retryPolicy, { error, attempt });
       if (wait === undefined) throw error;
-      await sleep(wait);
+      maybeSentBefore ||= error.maybeSent;
+      await sleep(wait, signal);
     }
   }
 }
@@ -89,7 +96,7 @@ function interpretSafely<Result>(plan: CallPlan<Result>, response: RawResponse):
         status: response.status,
         detail: 'the answer could not be read',
         retryable: false,
-        maybeProcessed: true,
+        maybeSent: true,
       },
       sanitizeCause(thrown, plan.redactor),
     );
@@ -98,7 +105,7 @@ function interpretSafely<Result>(plan: CallPlan<Result>, response: RawResponse):
 
 function unexpectedFailure(plan: CallPlan<unknown>, thrown: unknown): XError {
   return new TransportError(
-    { api: plan.api, kind: 'network', detail: 'unexpected failure', retryable: false, maybeProcessed: true },
+    { api: plan.api, kind: 'network', detail: 'unexpected failure', retryable: false, maybeSent: true },
     sanitizeCause(thrown, plan.redactor),
   );
 }
@@ -114,6 +121,15 @@ async function notify(transport: ResolvedTransport, info: ResponseHookInfo): Pro
   }
 }
 
-function sleep(milliseconds: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, milliseconds));
+/** Resolves after `milliseconds`, or early when `signal` aborts (the loop then throws the abort). */
+function sleep(milliseconds: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, milliseconds);
+    signal?.addEventListener('abort', done, { once: true });
+  });
 }

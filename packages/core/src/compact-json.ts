@@ -1,5 +1,5 @@
 /**
- * Compact JSON text as the wire wants it (protocol.md §1.4): no whitespace, raw UTF-8, object fields that are
+ * Compact JSON text as the wire wants it (`docs/protocol.md` §1.4): no whitespace, raw UTF-8, object fields that are
  * `null` or `undefined` omitted, and `bigint` written as an exact integer (ids exceed 2^53). Anything that is
  * not JSON (NaN, functions, symbols, cycles, class instances) is a ValidationError naming the field, raised
  * before anything is sent — `JSON.stringify` would silently turn it into `null` or drop it.

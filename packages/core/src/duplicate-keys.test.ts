@@ -35,7 +35,7 @@ describe('findDuplicateKeys', () => {
       field: 'messages.3.post_tel',
       reason: `repeats messages.1.post_tel: ${consequence}`,
       retryable: false,
-      maybeProcessed: false,
+      maybeSent: false,
     });
     expect(error?.issues).toEqual([
       { field: 'messages.3.post_tel', reason: `repeats messages.1.post_tel: ${consequence}` },

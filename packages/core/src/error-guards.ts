@@ -37,7 +37,7 @@ export function isValidationError(value: unknown): value is ValidationError {
   return kindOf(value) === 'ValidationError';
 }
 
-/** A network, timeout, HTTP status or body-format failure (kind, status, maybeProcessed). */
+/** A network, timeout, HTTP status or body-format failure (kind, status, maybeSent). */
 export function isTransportError(value: unknown): value is TransportError {
   return kindOf(value) === 'TransportError';
 }

@@ -16,7 +16,7 @@ const topError = new TopPlatformError({
   subMsg: '号码格式错误',
   requestId: 'r4lu3uaf87g2',
   retryable: false,
-  maybeProcessed: false,
+  maybeSent: false,
   retryAfterMs: undefined,
 });
 const gatewayError = new GatewayError({
@@ -25,7 +25,7 @@ const gatewayError = new GatewayError({
   gatewayMessage: '签名错误',
   traceId: 'trace-1',
   retryable: false,
-  maybeProcessed: false,
+  maybeSent: false,
 });
 const validationError = new ValidationError({
   api: 'taobao.jst.sms.message.send',
@@ -42,22 +42,24 @@ const transportError = new TransportError(
     kind: 'timeout',
     detail: 'no response within 15000 ms',
     retryable: false,
-    maybeProcessed: true,
+    maybeSent: true,
   },
   new Error('inner'),
 );
 
 describe('error classes', () => {
-  it('use one message template: what failed, the API, the platform code', () => {
+  it('use one message template: the API, what failed, the code, the message, whether it may have been sent', () => {
     expect(topError.message).toBe(
-      'TOP taobao.jst.sms.message.send failed: 15 Remote service error (isv.MOBILE_NUMBER_ILLEGAL: 号码格式错误)',
+      'taobao.jst.sms.message.send failed on TOP: [15] Remote service error (isv.MOBILE_NUMBER_ILLEGAL: 号码格式错误); nothing was sent',
     );
-    expect(gatewayError.message).toBe('fw199 /gateway/dd/sms/send failed: 40002 签名错误');
+    expect(gatewayError.message).toBe(
+      '/gateway/dd/sms/send failed on the fw199 gateway: [40002] 签名错误; nothing was sent',
+    );
     expect(validationError.message).toBe(
-      'taobao.jst.sms.message.send: invalid phone_number: must be a mainland mobile number (and 1 more)',
+      'taobao.jst.sms.message.send has invalid input: [phone_number] must be a mainland mobile number (and 1 more); nothing was sent',
     );
     expect(transportError.message).toBe(
-      '/gateway/dd/sms/send: timeout error: no response within 15000 ms; the request may have been processed',
+      '/gateway/dd/sms/send failed in transport: [timeout] no response within 15000 ms; may have been sent',
     );
   });
 
@@ -65,7 +67,7 @@ describe('error classes', () => {
     expect(topError.name).toBe('TopPlatformError');
     expect(String(gatewayError)).toBe(`GatewayError: ${gatewayError.message}`);
     expect(validationError.retryable).toBe(false);
-    expect(validationError.maybeProcessed).toBe(false);
+    expect(validationError.maybeSent).toBe(false);
   });
 
   it('serialise every field and the cause to JSON', () => {
@@ -74,7 +76,7 @@ describe('error classes', () => {
       message: topError.message,
       api: 'taobao.jst.sms.message.send',
       retryable: false,
-      maybeProcessed: false,
+      maybeSent: false,
       code: 15,
       msg: 'Remote service error',
       subCode: 'isv.MOBILE_NUMBER_ILLEGAL',
@@ -83,7 +85,7 @@ describe('error classes', () => {
     });
     expect(JSON.parse(JSON.stringify(transportError))).toMatchObject({
       kind: 'timeout',
-      maybeProcessed: true,
+      maybeSent: true,
       cause: { name: 'Error', message: 'inner' },
     });
   });

@@ -1,10 +1,20 @@
 /**
  * The one error hierarchy every adapter throws. Each error says whether retrying is safe (`retryable`) and
- * whether the request may already have been processed (`maybeProcessed`), because SMS sends are not
- * idempotent: a caller must be able to tell "rejected, nothing sent" from "unknown, maybe sent".
+ * whether the message may already have gone out (`maybeSent`), because SMS sends are not idempotent: a
+ * caller must be able to tell "refused, nothing sent" from "unknown, maybe sent".
  *
- * Every string stored on an error is redacted by the code that builds it (see redaction.ts); the classes
- * themselves never see a secret, so `message`, `toString()` and `JSON.stringify(error)` are safe to log.
+ * Every message follows one template, whichever client and whichever failure:
+ *
+ *     <api> <what failed>: [<code>] <message>; <may have been sent | nothing was sent>
+ *
+ * - `taobao.jst.sms.message.send failed on TOP: [15] Remote service error (isv.MOBILE_NUMBER_ILLEGAL: 号码格式错误); nothing was sent`
+ * - `/gateway/dd/sms/send failed on the fw199 gateway: [40002] 签名错误; nothing was sent`
+ * - `taobao.jst.sms.message.send has invalid input: [phone_number] must be a mainland mobile number; nothing was sent`
+ * - `/gateway/dd/sms/send failed in transport: [timeout] no response within 15000 ms; may have been sent`
+ *
+ * The code is the platform's code, the invalid field, or the transport failure's kind. Every string stored
+ * on an error is redacted by the code that builds it (see redaction.ts) — never a secret, a session key or a
+ * full phone number — so `message`, `toString()` and `JSON.stringify(error)` are safe to log.
  */
 
 /** The brand that guards check instead of `instanceof`, so two installed copies of @x/core agree. */
@@ -22,8 +32,19 @@ export interface XErrorFields {
    * The default retry policy retries exactly these errors.
    */
   readonly retryable: boolean;
-  /** The request may have been processed (a message may have gone out) even though the call failed. */
-  readonly maybeProcessed: boolean;
+  /** The message may have gone out even though the call failed: check receipts before sending it again. */
+  readonly maybeSent: boolean;
+}
+
+/** The one message template: `<api> <what failed>: [<code>] <message>; <may have been sent | nothing was sent>`. */
+function errorMessage(
+  api: string,
+  whatFailed: string,
+  code: string | number,
+  detail: string,
+  maybeSent: boolean,
+): string {
+  return `${api} ${whatFailed}: [${code}] ${detail}; ${maybeSent ? 'may have been sent' : 'nothing was sent'}`;
 }
 
 /** The base class of every @x/core error. Check with the `is…Error` guards rather than `instanceof`. */
@@ -31,7 +52,7 @@ export abstract class XError extends Error implements XErrorFields {
   abstract override readonly name: XErrorName;
   readonly api: string;
   readonly retryable: boolean;
-  readonly maybeProcessed: boolean;
+  readonly maybeSent: boolean;
 
   protected constructor(kind: XErrorName, message: string, fields: XErrorFields, cause?: unknown) {
     super(message, cause === undefined ? undefined : { cause });
@@ -39,7 +60,7 @@ export abstract class XError extends Error implements XErrorFields {
     Object.defineProperty(this, errorKindBrand, { value: kind, enumerable: false });
     this.api = fields.api;
     this.retryable = fields.retryable;
-    this.maybeProcessed = fields.maybeProcessed;
+    this.maybeSent = fields.maybeSent;
   }
 
   /** A plain, log-friendly view: name, message, every field, and the cause's name and message. */
@@ -80,7 +101,14 @@ export class TopPlatformError extends XError implements TopPlatformErrorFields {
   constructor(fields: TopPlatformErrorFields) {
     const sub =
       fields.subCode === undefined ? '' : ` (${fields.subCode}${fields.subMsg ? `: ${fields.subMsg}` : ''})`;
-    super('TopPlatformError', `TOP ${fields.api} failed: ${fields.code} ${fields.msg}${sub}`, fields);
+    const message = errorMessage(
+      fields.api,
+      'failed on TOP',
+      fields.code,
+      `${fields.msg}${sub}`,
+      fields.maybeSent,
+    );
+    super('TopPlatformError', message, fields);
     this.code = fields.code;
     this.msg = fields.msg;
     this.subCode = fields.subCode;
@@ -108,7 +136,14 @@ export class GatewayError extends XError implements GatewayErrorFields {
   readonly traceId: string | undefined;
 
   constructor(fields: GatewayErrorFields) {
-    super('GatewayError', `fw199 ${fields.api} failed: ${fields.code} ${fields.gatewayMessage}`, fields);
+    const message = errorMessage(
+      fields.api,
+      'failed on the fw199 gateway',
+      fields.code,
+      fields.gatewayMessage,
+      fields.maybeSent,
+    );
+    super('GatewayError', message, fields);
     this.code = fields.code;
     this.gatewayMessage = fields.gatewayMessage;
     this.traceId = fields.traceId;
@@ -129,7 +164,7 @@ export interface ValidationErrorFields extends ValidationIssue {
   readonly issues: readonly ValidationIssue[];
 }
 
-/** The input was rejected before anything was sent. Never retryable, never processed. */
+/** The input was rejected before anything was sent. Never retryable, never sent. */
 export class ValidationError extends XError implements ValidationIssue {
   override readonly name = 'ValidationError' as const;
   readonly field: string;
@@ -138,11 +173,14 @@ export class ValidationError extends XError implements ValidationIssue {
 
   constructor(fields: ValidationErrorFields) {
     const more = fields.issues.length > 1 ? ` (and ${fields.issues.length - 1} more)` : '';
-    super('ValidationError', `${fields.api}: invalid ${fields.field}: ${fields.reason}${more}`, {
-      api: fields.api,
-      retryable: false,
-      maybeProcessed: false,
-    });
+    const message = errorMessage(
+      fields.api,
+      'has invalid input',
+      fields.field,
+      `${fields.reason}${more}`,
+      false,
+    );
+    super('ValidationError', message, { api: fields.api, retryable: false, maybeSent: false });
     this.field = fields.field;
     this.reason = fields.reason;
     this.issues = fields.issues;
@@ -151,9 +189,10 @@ export class ValidationError extends XError implements ValidationIssue {
 
 /**
  * How a transport failed. `network`: the connection failed; `timeout`: no answer within `timeout`;
- * `http-status`: a non-2xx status; `unparseable-body`: an answer that is not the expected envelope.
+ * `http-status`: a non-2xx status; `unparseable-body`: an answer that is not the expected envelope;
+ * `aborted`: the caller's `signal` aborted the call (sent or not, as `maybeSent` says).
  */
-export type TransportErrorKind = 'network' | 'timeout' | 'http-status' | 'unparseable-body';
+export type TransportErrorKind = 'network' | 'timeout' | 'http-status' | 'unparseable-body' | 'aborted';
 
 /** What a transport failure carries. */
 export interface TransportErrorFields extends XErrorFields {
@@ -175,15 +214,14 @@ export class TransportError extends XError implements TransportErrorFields {
   readonly retryAfterMs: number | undefined;
 
   constructor(fields: TransportErrorFields, cause?: unknown) {
-    const processed = fields.maybeProcessed
-      ? 'the request may have been processed'
-      : 'the request was not processed';
-    super(
-      'TransportError',
-      `${fields.api}: ${fields.kind} error: ${fields.detail}; ${processed}`,
-      fields,
-      cause,
+    const message = errorMessage(
+      fields.api,
+      'failed in transport',
+      fields.kind,
+      fields.detail,
+      fields.maybeSent,
     );
+    super('TransportError', message, fields, cause);
     this.kind = fields.kind;
     this.status = fields.status;
     this.detail = fields.detail;

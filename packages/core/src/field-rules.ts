@@ -11,7 +11,7 @@ export const mainlandMobilePattern = /^1\d{10}$/;
 /** The phone number the JST document itself uses as its example; accepted as a test number. */
 export const documentedTestPhoneNumbers: readonly string[] = ['1234567890'];
 
-/** A Douyin encrypted phone number (protocol.md §2.4): `$<base64>$<base64>*<base64>$<version>$$`. */
+/** A Douyin encrypted phone number (`docs/protocol.md` §2.4): `$<base64>$<base64>*<base64>$<version>$$`. */
 export const douyinCiphertextPattern = /^\$[A-Za-z0-9+/]+=*\$[A-Za-z0-9+/]+=*\*[A-Za-z0-9+/]+=*\$\d+\$\$$/;
 
 const digitsPattern = /^\d+$/;
@@ -107,7 +107,7 @@ export function forwardIssues(issues: readonly z.core.$ZodIssue[], context: z.Re
 
 /**
  * A server-side view of a JSON-typed field that clients send either as JSON text or as a nested object
- * (protocol.md §1.4, §2.4): both are accepted, the result is the object.
+ * (`docs/protocol.md` §1.4, §2.4): both are accepted, the result is the object.
  *
  * `plainlyValid` is an optional shortcut for JSON text: a freshly parsed value it accepts is returned as it
  * is, without running `schema` (whose nested parse is most of the cost, and runs for every item of a batch).

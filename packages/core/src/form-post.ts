@@ -1,11 +1,15 @@
 /**
- * The one HTTP operation both protocols use: POST an `application/x-www-form-urlencoded` body with ky, with
- * ky's own retry off (the retry policy decides) and every failure mapped to a TransportError.
+ * The one HTTP operation both protocols use: POST an `application/x-www-form-urlencoded` body with ky — its
+ * `fetch` option for an injected fetch, its `timeout`, its `signal` for cancellation, its HTTPError for a
+ * non-2xx status — with ky's own retry off (our retry policy decides) and every failure mapped to a
+ * TransportError. The mapping is one `catch`, not a ky `beforeError` hook: a failure while reading the body
+ * (a reset, the caller's abort) does not pass through ky's hooks. Our logging hooks run around each attempt
+ * in call-runner.ts, where they see the redacted request and the parsed outcome.
  */
 import ky from 'ky';
 import type { Redactor } from './redaction.js';
 import { toTransportError } from './transport-failure.js';
-import type { FetchFunction } from './transport-options.js';
+import type { KyFetch } from './transport-options.js';
 
 /** What is posted: the endpoint, query parameters (may be empty) and form fields. */
 export interface FormRequest {
@@ -25,8 +29,10 @@ export interface RawResponse {
 export interface PostContext {
   readonly api: string;
   readonly timeout: number;
-  readonly fetch: FetchFunction | undefined;
+  readonly fetch: KyFetch | undefined;
   readonly redactor: Redactor;
+  /** The caller's signal: aborting it aborts the request. */
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** The URL with the query parameters appended (after any the endpoint already has). */
@@ -59,57 +65,34 @@ function plainEndpoint(endpoint: string): string | undefined {
 
 /** Posts the form; resolves with a 2xx answer or rejects with a TransportError. */
 export async function postForm(request: FormRequest, context: PostContext): Promise<RawResponse> {
-  // One deadline for the whole exchange, headers and body alike. ky's own timeout is off: it would race a
-  // second timer against the same deadline. A plain controller and timer cost less than AbortSignal.timeout.
-  const deadline = new AbortController();
-  const timer = setTimeout(() => deadline.abort(timeoutReason()), context.timeout);
-  const signal = deadline.signal;
-  const formText = new URLSearchParams(request.form).toString();
-  const injected = context.fetch;
+  const { timeout } = context;
+  const responsePromise = ky.post(requestUrl(request), {
+    body: new URLSearchParams(request.form).toString(),
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded;charset=UTF-8',
+      // What fetch sends by default. ky's `.text()` would ask for `text/*`; the answer is JSON (or TOP's XML).
+      accept: '*/*',
+    },
+    // ky's `timeout` bounds the wait for the answer's headers and then the read of its body; `totalTimeout`
+    // makes the two share one deadline, so an attempt never takes longer than `timeout` in all.
+    timeout,
+    totalTimeout: timeout,
+    // Our retry policy decides, with a request built afresh (new timestamp, new signature) for each attempt,
+    // and only when the failure proves nothing was processed: ky's own retry would resend the same request.
+    retry: 0,
+    // `undefined` lets ky use the global fetch.
+    fetch: context.fetch,
+    signal: context.signal,
+  });
   try {
-    const response = await ky.post(requestUrl(request), {
-      headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' },
-      timeout: false,
-      // An injected fetch receives ky's Request, which carries the body and the deadline (tests read the one
-      // and watch the other). With the platform's fetch both go to fetch alone: given to ky, the body is one
-      // more web stream and the signal an AbortSignal.any and a followed signal per call — each costly to
-      // create and to collect on Node 20.
-      ...(injected === undefined ? {} : { body: formText, signal }),
-      retry: 0,
-      hooks: {
-        // ky clones every request before fetching so that its own retry could resend the body; ours never
-        // resends a request (each attempt is built afresh with a new timestamp and signature), and the clone
-        // (a tee of the body stream) cost more than the rest of a call (`pnpm bench -- client`). A
-        // beforeRequest hook that returns a Response is ky's documented way to supply the answer; ky still
-        // turns a non-2xx answer into an HTTPError. The platform's fetch is given ky's URL, method and headers
-        // with the body text and the deadline: building its one Request from those costs less than copying
-        // ky's. An injected fetch gets ky's Request as it is, with the body passed again as the same text, so
-        // fetch sends it as it is instead of piping the Request's body stream through a proxy stream.
-        beforeRequest: [
-          (kyRequest) =>
-            injected === undefined
-              ? globalThis.fetch(kyRequest.url, {
-                  method: kyRequest.method,
-                  headers: kyRequest.headers,
-                  body: formText,
-                  signal,
-                })
-              : injected(kyRequest, { body: formText }),
-        ],
-      },
-    });
-    const body = await response.text();
+    // The `.text()` shortcut reads the body under the same deadline; the settled promise then gives the
+    // response's status and headers.
+    const body = await responsePromise.text();
+    const response = await responsePromise;
     return { status: response.status, contentType: response.headers.get('content-type') ?? '', body };
   } catch (thrown) {
-    // A non-2xx status arrives here as ky's HTTPError; a body cut off mid-way as a network error whose
-    // codes (a reset) mark it as possibly processed.
+    // ky's HTTPError for a non-2xx status, its TimeoutError, its NetworkError (a failed connection, the
+    // platform's error as its cause), the caller's abort reason, or a body cut off mid-way.
     throw toTransportError(thrown, context);
-  } finally {
-    clearTimeout(timer);
   }
-}
-
-/** The same reason AbortSignal.timeout gives, so a timeout is recognised by its name wherever it surfaces. */
-function timeoutReason(): DOMException {
-  return new DOMException('The operation was aborted due to timeout', 'TimeoutError');
 }

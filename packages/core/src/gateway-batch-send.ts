@@ -8,7 +8,7 @@ import { alignByKey } from './batch-alignment.js';
 import { type BatchResult, sendInChunks } from './batching.js';
 import { type DuplicateKey, findDuplicateKeys } from './duplicate-keys.js';
 import type { GatewayCaller } from './gateway-call.js';
-import { validateInput } from './input-validation.js';
+import { checkSignal, validateInput } from './input-validation.js';
 import type { StandardSchemaV1 } from './standard-schema.js';
 
 /**
@@ -82,6 +82,11 @@ export interface GatewayBatchSendCall {
    * @default 2
    */
   readonly concurrency?: number | undefined;
+  /**
+   * Aborts the send: a call in flight fails its items (`aborted`, maybe sent) and a call not started yet
+   * fails its items without sending (`aborted`, not sent).
+   */
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** An item ready to send: the validated item, for its keys and result, and its wire form. */
@@ -113,6 +118,7 @@ export async function sendGatewayBatch<
   const { gateway } = call;
   // Resolved once, before the first call: an empty seller fails the send, not every call of it.
   const sellerNick = gateway.sellerFor(path, call.sellerNick);
+  const signal = checkSignal(path, call.signal);
   const input = validateInput(endpoint.inputSchema, call.input, {
     api: path,
     fieldPrefix: endpoint.inputFieldPrefix,
@@ -151,6 +157,7 @@ export async function sendGatewayBatch<
         ),
         item: endpoint.resultItemSchema,
         sellerNick,
+        signal,
       });
       // Positions cannot be trusted (the Douyin document's own example answers in swapped order), but each
       // result echoes a key. A key answered a different number of times than it was sent (an order id sent

@@ -220,7 +220,7 @@ describe('the gateway answer', () => {
     ]);
   });
 
-  it('throws a GatewayError for a non-zero outer code, not processed for a documented check', async () => {
+  it('throws a GatewayError for a non-zero outer code, not sent for a documented check', async () => {
     const { caller, requests } = client(() =>
       textResponse(fixture('gateway-error-signature.json'), 'application/json'),
     );
@@ -233,8 +233,8 @@ describe('the gateway answer', () => {
       gatewayMessage: '签名错误',
       traceId: '0b8f3c2a17e5',
       retryable: false,
-      maybeProcessed: false,
-      message: `fw199 ${tidPath} failed: 40002 签名错误`,
+      maybeSent: false,
+      message: `${tidPath} failed on the fw199 gateway: [40002] 签名错误; nothing was sent`,
     });
     expect(requests).toHaveLength(1);
   });
@@ -247,7 +247,7 @@ describe('the gateway answer', () => {
     expect(error).toMatchObject({
       code: 50000,
       gatewayMessage: '系统繁忙',
-      maybeProcessed: true,
+      maybeSent: true,
       retryable: false,
     });
   });
@@ -263,7 +263,7 @@ describe('the gateway answer', () => {
       caller.call({ path: tidPath, sellerField: 'tb_seller_nick', requestData, item: tidItem }),
     );
     expect(isTransportError(error)).toBe(true);
-    expect(error).toMatchObject({ kind: 'unparseable-body', maybeProcessed: true, retryable: false });
+    expect(error).toMatchObject({ kind: 'unparseable-body', maybeSent: true, retryable: false });
     expect((error as { detail: string }).detail).toContain(detail);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The fw199 gateway call (protocol.md §2): form fields `appid`, `timestamp` (Unix seconds), the endpoint's
+ * The fw199 gateway call (`docs/protocol.md` §2): form fields `appid`, `timestamp` (Unix seconds), the endpoint's
  * seller field and `request_data` (compact JSON text), signed with `signGateway` over exactly the strings
  * sent, POSTed form-urlencoded to the origin + the endpoint's path. A non-zero outer `code` is a GatewayError;
  * the `data` items, each with its own `code`, are returned for the adapter to turn into per-item results.
@@ -11,7 +11,7 @@ import { GatewayError, TransportError } from './errors.js';
 import { requiredText } from './field-rules.js';
 import type { RawResponse } from './form-post.js';
 import { gatewayRequestDataField, gatewayResponseSchema } from './gateway-envelope.js';
-import { validateInput, validationError } from './input-validation.js';
+import { checkSignal, validateInput, validationError } from './input-validation.js';
 import { OptionsCheck } from './options-check.js';
 import { createRedactor, type Redactor } from './redaction.js';
 import type { StandardSchemaV1 } from './standard-schema.js';
@@ -21,7 +21,7 @@ import { resolveTransport, type TransportOptions } from './transport-options.js'
 export const defaultGatewayBaseUrl = 'https://kf.fw199.com';
 
 /**
- * Outer codes documented (protocol.md §2.5) as checks made before anything is sent: unknown appid, bad
+ * Outer codes documented (`docs/protocol.md` §2.5) as checks made before anything is sent: unknown appid, bad
  * signature, stale timestamp, unauthorized seller, bad parameter, too many items. Any other non-zero code
  * is unknown territory, so it counts as "may have been processed".
  */
@@ -57,6 +57,8 @@ export interface GatewayCallRequest<Item> {
    * the client's seller.
    */
   readonly sellerNick?: string | undefined;
+  /** Aborts the call: a TransportError of kind `aborted`, whose `maybeSent` says whether it left. */
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** A successful call (outer `code` 0). Items may still have failed individually: look at their `code`. */
@@ -112,6 +114,7 @@ export function createGatewayCaller(options: GatewayCallerOptions): GatewayCalle
       if (!path.startsWith('/'))
         throw validationError(path, [{ field: 'path', reason: 'must start with /' }]);
       const sellerNick = sellerFor(path, request.sellerNick);
+      const signal = checkSignal(path, request.signal);
       // Encoded once: every attempt sends, and signs, exactly the same text.
       const requestData = compactJson(request.requestData, path, gatewayRequestDataField);
       return runCall({
@@ -119,6 +122,7 @@ export function createGatewayCaller(options: GatewayCallerOptions): GatewayCalle
         api: path,
         transport,
         redactor,
+        signal,
         buildRequest: () => {
           const form: Record<string, string> = {
             appid: appId,
@@ -151,7 +155,7 @@ function interpretGatewayResponse<Item>(
       status: response.status,
       detail,
       retryable: false,
-      maybeProcessed: true,
+      maybeSent: true,
     });
   let body: unknown;
   try {
@@ -169,7 +173,7 @@ function interpretGatewayResponse<Item>(
       gatewayMessage: redactor.text(message),
       traceId,
       retryable: false,
-      maybeProcessed: !rejectedBeforeSendingCodes.has(code),
+      maybeSent: !rejectedBeforeSendingCodes.has(code),
     });
   }
   if (!Array.isArray(data)) throw unparseable('code 0 without a data array');

@@ -1,5 +1,5 @@
 /**
- * The fw199 gateway envelope (protocol.md §2.1): `{"code":0,"message":"ok","data":[…],"trace_id":"…"}`.
+ * The fw199 gateway envelope (`docs/protocol.md` §2.1): `{"code":0,"message":"ok","data":[…],"trace_id":"…"}`.
  * `code` 0 is success of the call; each `data` item has its own `code`. The Douyin document's example has no
  * `trace_id`, so it is optional.
  */

@@ -3,10 +3,10 @@
 // Batching: pairing results with items by key, and chunked sending with one result per item
 export { type AlignByKeyOptions, alignByKey } from './batch-alignment.js';
 export {
-  type BatchFailure,
-  type BatchFailureFields,
+  type BatchAccepted,
+  type BatchRefused,
+  type BatchRefusedFields,
   type BatchResult,
-  type BatchSuccess,
   defaultChunkSize,
   defaultConcurrency,
   resolveConcurrency,

@@ -50,3 +50,12 @@ function toValidationIssue(issue: StandardSchemaV1.Issue, fieldPrefix: string | 
     reason: redactText(issue.message),
   };
 }
+
+/**
+ * Checks a per-call `signal` before anything is sent: absent, or an AbortSignal. Anything else would fail
+ * inside fetch, after the request was built, as a network error that may have sent.
+ */
+export function checkSignal(api: string, signal: unknown): AbortSignal | undefined {
+  if (signal === undefined || signal instanceof AbortSignal) return signal;
+  throw validationError(api, [{ field: 'signal', reason: 'must be an AbortSignal' }]);
+}

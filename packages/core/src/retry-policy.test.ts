@@ -7,14 +7,14 @@ const notWritten = new TransportError({
   kind: 'network',
   detail: 'could not connect (ECONNREFUSED)',
   retryable: true,
-  maybeProcessed: false,
+  maybeSent: false,
 });
 const timedOut = new TransportError({
   api: 'm',
   kind: 'timeout',
   detail: 'no response within 15000 ms',
   retryable: false,
-  maybeProcessed: true,
+  maybeSent: true,
 });
 const banned = (seconds: number) =>
   new TopPlatformError({
@@ -24,7 +24,7 @@ const banned = (seconds: number) =>
     subCode: 'accesscontrol.limited-by-app-access-count',
     subMsg: `This ban will last for ${seconds} more seconds`,
     retryable: true,
-    maybeProcessed: false,
+    maybeSent: false,
     retryAfterMs: seconds * 1000,
   });
 

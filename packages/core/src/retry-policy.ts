@@ -45,7 +45,7 @@ export interface RetryOptions {
   readonly maxRetryAfter?: number | undefined;
   /**
    * Decides whether a failed attempt is retried. Return `undefined` to keep the default verdict
-   * (`context.error.retryable`). Returning `true` for an error whose `maybeProcessed` is true risks sending
+   * (`context.error.retryable`). Returning `true` for an error whose `maybeSent` is true risks sending
    * twice; do it only for sends you know to be idempotent.
    */
   readonly shouldRetry?: ((context: RetryContext) => boolean | undefined) | undefined;

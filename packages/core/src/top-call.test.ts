@@ -209,7 +209,7 @@ describe('the TOP answer', () => {
     });
   });
 
-  it('reads the seed document XML example, typing booleans and null', async () => {
+  it('reads the documented XML example, typing booleans and null', async () => {
     const { caller } = client(() =>
       textResponse(fixture('top-jst-success-seed.xml'), 'text/xml;charset=UTF-8'),
     );
@@ -226,7 +226,7 @@ describe('the TOP answer', () => {
   it.each([
     ['JSON', 'top-error-response-seed.json'],
     ['XML', 'top-error-response-seed.xml'],
-  ])('makes the seed %s error_response a TopPlatformError', async (_format, name) => {
+  ])('makes the documented %s error_response a TopPlatformError', async (_format, name) => {
     const { caller, requests } = client(() => textResponse(fixture(name), 'text/xml;charset=UTF-8'));
     const error = await rejection(caller.call(sendRequest()));
     expect(isTopPlatformError(error)).toBe(true);
@@ -237,7 +237,7 @@ describe('the TOP answer', () => {
       subMsg: '非法参数',
       requestId: undefined,
       retryable: false,
-      maybeProcessed: false,
+      maybeSent: false,
     });
     expect(requests).toHaveLength(1);
   });
@@ -245,7 +245,7 @@ describe('the TOP answer', () => {
   const platformErrors = JSON.parse(fixture('top-platform-errors.json')) as Array<{
     error_response: { code: number; msg: string; sub_code?: string; sub_msg?: string; request_id: string };
   }>;
-  // code → [retryable, maybeProcessed] (top-error-verdict.ts explains each).
+  // code → [retryable, maybeSent] (top-error-verdict.ts explains each).
   const verdicts: Record<string, [boolean, boolean]> = {
     7: [true, false],
     '15 isp.top-remote-connection-timeout': [false, true],
@@ -257,7 +257,7 @@ describe('the TOP answer', () => {
   )('reads code %i %s into a TopPlatformError with its retry verdict', async (code, subCode, body) => {
     const { caller, requests } = client(() => jsonResponse(body), { retry: { limit: 0 } });
     const error = await rejection(caller.call(sendRequest()));
-    const [retryable, maybeProcessed] = verdicts[`${code} ${subCode}`] ?? verdicts[code] ?? [false, false];
+    const [retryable, maybeSent] = verdicts[`${code} ${subCode}`] ?? verdicts[code] ?? [false, false];
     expect(isTopPlatformError(error)).toBe(true);
     expect(error).toMatchObject({
       code,
@@ -266,7 +266,7 @@ describe('the TOP answer', () => {
       subMsg: body.error_response.sub_msg,
       requestId: body.error_response.request_id,
       retryable,
-      maybeProcessed,
+      maybeSent,
     });
     expect(requests).toHaveLength(1);
   });
@@ -283,7 +283,7 @@ describe('the TOP answer', () => {
     ]) {
       const { caller } = client(() => jsonResponse({ error_response: body }));
       expect(await rejection(caller.call(sendRequest()))).toMatchObject({
-        maybeProcessed: true,
+        maybeSent: true,
         retryable: false,
       });
     }
@@ -304,7 +304,7 @@ describe('the TOP answer', () => {
     const { caller, requests } = client(() => textResponse(body, 'application/json'));
     const error = await rejection(caller.call(sendRequest()));
     expect(isTransportError(error)).toBe(true);
-    expect(error).toMatchObject({ kind: 'unparseable-body', maybeProcessed: true, retryable: false });
+    expect(error).toMatchObject({ kind: 'unparseable-body', maybeSent: true, retryable: false });
     expect((error as { detail: string }).detail).toContain(detail);
     expect(requests).toHaveLength(1);
   });
@@ -352,7 +352,7 @@ describe('TOP retries', () => {
       },
     };
     const { caller, requests } = client(() => jsonResponse(body));
-    expect(await rejection(caller.call(sendRequest()))).toMatchObject({ maybeProcessed: true });
+    expect(await rejection(caller.call(sendRequest()))).toMatchObject({ maybeSent: true });
     expect(requests).toHaveLength(1);
   });
 });

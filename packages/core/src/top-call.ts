@@ -1,12 +1,12 @@
 /**
- * The TOP call (protocol.md §1): system parameters in the query string, business parameters in an
+ * The TOP call (`docs/protocol.md` §1): system parameters in the query string, business parameters in an
  * `application/x-www-form-urlencoded;charset=UTF-8` body — as the official SDKs send them — a GMT+8 timestamp,
  * a `signTop` signature over both, and the answer read as JSON or XML.
  */
 import { formatTopTimestamp, signTop, type TopSignMethod, topSignMethods } from '@x/signing';
 import { runCall } from './call-runner.js';
 import { compactJson } from './compact-json.js';
-import { validationError } from './input-validation.js';
+import { checkSignal, validationError } from './input-validation.js';
 import { OptionsCheck } from './options-check.js';
 import { createRedactor } from './redaction.js';
 import type { StandardSchemaV1 } from './standard-schema.js';
@@ -59,6 +59,8 @@ export interface TopCallRequest<Payload> {
   readonly requireSession?: boolean | undefined;
   /** How to type XML text values of the payload before validation (JSON needs nothing). */
   readonly xmlFieldTypes?: Readonly<Record<string, TopXmlFieldType>> | undefined;
+  /** Aborts the call: a TransportError of kind `aborted`, whose `maybeSent` says whether it left. */
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** The outcome of a successful TOP call. */
@@ -105,6 +107,7 @@ export function createTopCaller(options: TopCallerOptions): TopCaller {
           { field: 'session', reason: 'is required: pass it to the client or the call' },
         ]);
       }
+      const signal = checkSignal(method, request.signal);
       const business = encodeParams(method, request.params);
       const redactor =
         request.session === undefined || request.session === '' || request.session === options.session
@@ -115,6 +118,7 @@ export function createTopCaller(options: TopCallerOptions): TopCaller {
         api: method,
         transport,
         redactor,
+        signal,
         buildRequest: () => {
           const system: Record<string, string> = {
             method,

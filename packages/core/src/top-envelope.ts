@@ -1,5 +1,5 @@
 /**
- * The TOP response envelope (protocol.md §1.5): `{"<method without taobao., dots → _>_response": {…}}` on
+ * The TOP response envelope (`docs/protocol.md` §1.5): `{"<method without taobao., dots → _>_response": {…}}` on
  * success, `{"error_response": {code, msg, sub_code?, sub_msg?, request_id?}}` on failure, JSON or XML.
  */
 import { z } from 'zod';

@@ -44,7 +44,7 @@ export function interpretTopResponse<Payload>(
       status: response.status,
       detail,
       retryable: false,
-      maybeProcessed: true,
+      maybeSent: true,
     });
 
   const envelope = readEnvelope(response.body);

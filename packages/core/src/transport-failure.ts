@@ -2,9 +2,9 @@
  * Turns whatever `fetch` or ky threw into a TransportError, deciding whether the request may have been
  * processed. Only errors raised before a connection existed prove that nothing was written: DNS failures,
  * refused or unreachable connections, connect timeouts, TLS handshake failures. A reset, a socket closed by
- * the peer or a timeout can happen after the body was sent, so they count as "may have been processed".
+ * the peer or a timeout can happen after the body was sent, so they count as "may have been sent".
  */
-import { HTTPError, TimeoutError } from 'ky';
+import { isHTTPError, isNetworkError, TimeoutError } from 'ky';
 import { TransportError } from './errors.js';
 import type { Redactor } from './redaction.js';
 
@@ -33,36 +33,61 @@ export interface FailureContext {
   readonly api: string;
   readonly timeout: number;
   readonly redactor: Redactor;
+  /** The caller's signal: when it is aborted, the failure is the abort. */
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** Classifies a value thrown while posting. */
 export function toTransportError(thrown: unknown, context: FailureContext): TransportError {
   const { api, redactor } = context;
   const cause = sanitizeCause(thrown, redactor);
-  // ky's TimeoutError while waiting for headers; the DOMException of our AbortSignal.timeout while reading.
-  if (thrown instanceof TimeoutError || (thrown instanceof Error && thrown.name === 'TimeoutError')) {
+  // ky's TimeoutError, waiting for the headers or reading the body. Its class, not its name: a caller's
+  // `AbortSignal.timeout()` rejects with a DOMException named TimeoutError too, and that is an abort.
+  if (thrown instanceof TimeoutError) {
     return new TransportError(
       {
         api,
         kind: 'timeout',
         detail: `no response within ${context.timeout} ms`,
         retryable: false,
-        maybeProcessed: true,
+        maybeSent: true,
       },
       cause,
     );
   }
-  if (thrown instanceof HTTPError) return httpStatusError(thrown.response, api, cause);
+  // The caller's abort surfaces as its reason, whatever that is: the signal tells.
+  if (context.signal?.aborted) return abortedError(api, true, cause);
+  if (isHTTPError(thrown)) return httpStatusError(thrown.response, api, cause);
   const codes = errorCodes(thrown);
   const notWritten = codes.length > 0 && codes.every((code) => isBeforeWrite(code));
-  const description = codes.length > 0 ? codes.join(', ') : redactor.text(messageOf(thrown));
+  // ky wraps fetch's own network error in a NetworkError whose message is only the method and URL: the
+  // description comes from fetch's error.
+  const failure = isNetworkError(thrown) && thrown.cause !== undefined ? thrown.cause : thrown;
+  const description = codes.length > 0 ? codes.join(', ') : redactor.text(messageOf(failure));
   return new TransportError(
     {
       api,
       kind: 'network',
       detail: notWritten ? `could not connect (${description})` : `connection failed (${description})`,
       retryable: notWritten && codes.every((code) => transientConnectCodes.has(code)),
-      maybeProcessed: !notWritten,
+      maybeSent: !notWritten,
+    },
+    cause,
+  );
+}
+
+/**
+ * The caller's signal aborted the call. `maybeSent` is false only when the abort came before the request
+ * was handed to fetch (or during a wait between attempts that all provably sent nothing).
+ */
+export function abortedError(api: string, maybeSent: boolean, cause?: unknown): TransportError {
+  return new TransportError(
+    {
+      api,
+      kind: 'aborted',
+      detail: maybeSent ? 'the caller aborted after the request left' : 'the caller aborted before sending',
+      retryable: false,
+      maybeSent,
     },
     cause,
   );
@@ -81,7 +106,7 @@ export function httpStatusError(response: Response, api: string, cause?: unknown
       status,
       detail: `HTTP ${status}${response.statusText ? ` ${response.statusText}` : ''}`,
       retryable: status === 429,
-      maybeProcessed: status >= 500,
+      maybeSent: status >= 500,
       retryAfterMs: status === 429 ? retryAfterMilliseconds(response.headers.get('retry-after')) : undefined,
     },
     cause,

@@ -1,6 +1,7 @@
 /**
  * The options every client takes besides its credentials, and their defaults.
  */
+import type { Options as KyOptions } from 'ky';
 import type { Hooks } from './hooks.js';
 import { type RetryOptions, type RetryPolicy, resolveRetryPolicy } from './retry-policy.js';
 
@@ -25,11 +26,15 @@ export interface TransportOptions {
   readonly hooks?: Hooks | undefined;
 }
 
+/** The `fetch` ky's option takes. */
+export type KyFetch = NonNullable<KyOptions['fetch']>;
+
 /** `TransportOptions` with defaults filled in. */
 export interface ResolvedTransport {
   readonly timeout: number;
   readonly retryPolicy: RetryPolicy;
-  readonly fetch: FetchFunction | undefined;
+  /** The caller's fetch as ky's `fetch` option, or `undefined` for the global one. */
+  readonly fetch: KyFetch | undefined;
   readonly hooks: Hooks;
 }
 
@@ -45,7 +50,15 @@ export function resolveTransport(options: TransportOptions): ResolvedTransport {
   return {
     timeout,
     retryPolicy: resolveRetryPolicy(options.retry),
-    fetch: options.fetch,
+    fetch: options.fetch === undefined ? undefined : asKyFetch(options.fetch),
     hooks: options.hooks ?? {},
   };
+}
+
+/**
+ * ky's `fetch` option is typed to take a URL as well as a Request; ky always passes the Request it built,
+ * which is what ours promises its fetch. A URL (never seen) becomes a Request, so the promise holds.
+ */
+function asKyFetch(fetch: FetchFunction): KyFetch {
+  return (input, init) => fetch(input instanceof Request ? input : new Request(input, init), init);
 }

@@ -1,6 +1,6 @@
 import { jsonResponse, recordingFetch } from '@x/test-support';
 import { describe, expect, it } from 'vitest';
-import { createDoudianSmsClient, type DoudianMessage, type DoudianSendOptions } from './index.js';
+import { createDoudianClient, type DoudianMessage, type DoudianSendOptions } from './index.js';
 
 const success = (order_id: string, message_id: string) => ({ code: 0, message: '', order_id, message_id });
 const missing = { ok: false, code: 'missing-result', retryable: false, maybeSent: true };
@@ -8,7 +8,7 @@ const missing = { ok: false, code: 'missing-result', retryable: false, maybeSent
 /** Sends `messages` to a gateway that answers `data`, whatever was asked. */
 async function sendWithAnswer(messages: DoudianMessage[], data: unknown[], options?: DoudianSendOptions) {
   const recording = recordingFetch(() => jsonResponse({ code: 0, message: 'ok', data }));
-  const doudian = createDoudianSmsClient({
+  const doudian = createDoudianClient({
     appId: 'test-appid',
     appSecret: 'test-secret',
     sellerNick: 'oms38173182',

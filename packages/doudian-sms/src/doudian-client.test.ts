@@ -3,9 +3,9 @@ import { fixtureReader, jsonResponse, neverAnswers, type Responder, recordingFet
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sendsEverything, sentRequestData } from './doudian-test-gateway.js';
 import {
-  createDoudianSmsClient,
+  createDoudianClient,
+  type DoudianClientOptions,
   type DoudianSendRequest,
-  type DoudianSmsClientOptions,
   isGatewayError,
   isTransportError,
   isValidationError,
@@ -20,8 +20,8 @@ const path = '/gateway/dd/sms/send';
 const ciphertext =
   '$DcwmMAKzUZzUj258P0LNEu8bad1eFd7JmRhBXBwT57s=$PzDIsfCO+TTBInVLz+HpMIBCMLhVelkDGhDwGLF3rSagVB8UTp0EC46bGp5PzYFMPneQ4Rn3p9YcaPxkRyivTMJQMaj7v5WvJ689hh/WCv6h+Q==*CgkIARCtHCABKAESPgo874EEcU1IKaIbmqHwtm/yV5qA3KDq84ibA3LfR7ptQc6Cs5x6h1Pwodhx1Nn0Gbsez1EXWjsKEwRQNBHLGgA=$1$$';
 
-/** The seed document's request example (002 §1): one message by order id, one by phone ciphertext. */
-const seedRequest: DoudianSendRequest = {
+/** The documented request example (`docs/protocol.md` §2.4): one message by order id, one by phone ciphertext. */
+const documentedRequest: DoudianSendRequest = {
   sign: '群荐的铺子',
   template_id: 'ST_72dd4e2c',
   messages: [
@@ -30,9 +30,9 @@ const seedRequest: DoudianSendRequest = {
   ],
 };
 
-function client(respond: Responder = sendsEverything, options: Partial<DoudianSmsClientOptions> = {}) {
+function client(respond: Responder = sendsEverything, options: Partial<DoudianClientOptions> = {}) {
   const recording = recordingFetch(respond);
-  const doudian = createDoudianSmsClient({
+  const doudian = createDoudianClient({
     appId: 'test-appid',
     appSecret: secret,
     sellerNick: 'oms38173182',
@@ -52,7 +52,7 @@ describe('the request', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2022-07-11T07:52:16.400Z'));
     const { doudian, requests } = client(() => jsonResponse(fixture('doudian-send-seed.json')));
-    await doudian.send(seedRequest);
+    await doudian.send(documentedRequest);
 
     expect(requests).toHaveLength(1);
     const [sent] = requests;
@@ -71,7 +71,7 @@ describe('the request', () => {
       sign: expect.stringMatching(/^[0-9a-f]{32}$/),
     });
     expect(verifyGateway(sent!.form, secret)).toEqual({ ok: true });
-    // template_param travels as a JSON string holding the object (protocol.md §2.4).
+    // template_param travels as a JSON string holding the object (`docs/protocol.md` §2.4).
     const [first] = sentRequestData(sent!).sms_message_list;
     expect(JSON.parse(String(first?.template_param))).toEqual({ name: '顺丰', number: 'sf3813741222' });
   });
@@ -106,7 +106,7 @@ describe('the request', () => {
 
   it('sends for the seller given to send() and to the gateway at baseUrl', async () => {
     const { doudian, requests } = client(sendsEverything, { baseUrl: 'http://127.0.0.1:8787/fw199' });
-    await doudian.send(seedRequest, { sellerNick: 'other-shop' });
+    await doudian.send(documentedRequest, { sellerNick: 'other-shop' });
     expect(requests[0]?.url.toString()).toBe(`http://127.0.0.1:8787/fw199${path}`);
     expect(requests[0]?.form.seller_nick).toBe('other-shop');
     expect(verifyGateway(requests[0]!.form, secret)).toEqual({ ok: true });
@@ -114,9 +114,9 @@ describe('the request', () => {
 });
 
 describe('the answer', () => {
-  it('pairs the seed example — answered in swapped order — with the right messages', async () => {
+  it('pairs the documented example — answered in swapped order — with the right messages', async () => {
     const { doudian } = client(() => jsonResponse(fixture('doudian-send-seed.json')));
-    const results = await doudian.send(seedRequest);
+    const results = await doudian.send(documentedRequest);
     expect(results).toEqual([
       {
         ok: true,
@@ -146,8 +146,8 @@ describe('the answer', () => {
       }),
     );
     const results = await doudian.send({
-      ...seedRequest,
-      messages: [seedRequest.messages[0]!, { post_tel: '13800138000' }],
+      ...documentedRequest,
+      messages: [documentedRequest.messages[0]!, { post_tel: '13800138000' }],
     });
     expect(results[1]).toEqual({
       ok: false,
@@ -173,7 +173,7 @@ describe('call-level failures', () => {
     const { doudian, requests } = client(() =>
       jsonResponse({ code, message, data: null, trace_id: 'trace-2' }),
     );
-    const results = await doudian.send(seedRequest);
+    const results = await doudian.send(documentedRequest);
 
     expect(requests).toHaveLength(1);
     expect(results.map((result) => result.order_id)).toEqual(['5001789329480019707', '']);
@@ -181,7 +181,7 @@ describe('call-level failures', () => {
       expect(result).toMatchObject({
         ok: false,
         code,
-        message: `fw199 ${path} failed: ${code} ${message}`,
+        message: `${path} failed on the fw199 gateway: [${code}] ${message}; nothing was sent`,
         retryable: false,
         maybeSent: false,
       });
@@ -191,20 +191,20 @@ describe('call-level failures', () => {
         code,
         gatewayMessage: message,
         traceId: 'trace-2',
-        maybeProcessed: false,
+        maybeSent: false,
       });
     }
   });
 
   it('counts an outer code the gateway does not document as maybe sent', async () => {
     const { doudian } = client(() => jsonResponse({ code: 50000, message: '系统繁忙' }));
-    const [result] = await doudian.send(seedRequest);
+    const [result] = await doudian.send(documentedRequest);
     expect(result).toMatchObject({ ok: false, code: 50000, retryable: false, maybeSent: true });
   });
 
   it('does not retry a timeout after the request was sent, and says the messages may have gone out', async () => {
     const { doudian, requests } = client(neverAnswers, { timeout: 30 });
-    const results = await doudian.send(seedRequest);
+    const results = await doudian.send(documentedRequest);
     expect(requests).toHaveLength(1);
     for (const result of results) {
       expect(result).toMatchObject({ ok: false, code: 'timeout', retryable: false, maybeSent: true });
@@ -221,7 +221,7 @@ describe('call-level failures', () => {
       }
       return sendsEverything(request);
     });
-    const results = await doudian.send(seedRequest);
+    const results = await doudian.send(documentedRequest);
     expect(requests).toHaveLength(2);
     expect(results.every((result) => result.ok)).toBe(true);
   });

@@ -1,5 +1,5 @@
 /**
- * The client for the fw199 gateway's `POST /gateway/dd/sms/send` (seed 002): validates the request and every
+ * The client for the fw199 gateway's `POST /gateway/dd/sms/send` (`docs/protocol.md` §2.4): validates the request and every
  * message (and refuses repeated recipients) before anything is sent, encodes each message with its `biz_type`
  * and `template_param` as a JSON string, sends the messages in calls of at most 100 — `sign`, `template_id`,
  * `tag` and `user_ext_code` repeated on each — a bounded number at a time, and returns one result per message
@@ -17,7 +17,7 @@ import { z } from 'zod';
 import { type DoudianWireMessageOut, doudianRequestData, encodeDoudianMessage } from './doudian-encoding.js';
 import { answerKeyOf, type DoudianRecipient, duplicateKeyOf, recipientOf } from './doudian-recipients.js';
 import type { DoudianSendRequest } from './doudian-request.js';
-import { type DoudianSendResult, type DoudianSentFields, toDoudianResult } from './doudian-results.js';
+import { type DoudianAcceptedFields, type DoudianSendResult, toDoudianResult } from './doudian-results.js';
 import {
   type DoudianParsedMessage,
   type DoudianResultItem,
@@ -28,8 +28,8 @@ import {
   doudianSendRequestSchema,
 } from './doudian-schemas.js';
 
-/** Options of `createDoudianSmsClient`: gateway credentials, transport options and how many calls run at once. */
-export interface DoudianSmsClientOptions extends GatewayCallerOptions {
+/** Options of `createDoudianClient`: gateway credentials, transport options and how many calls run at once. */
+export interface DoudianClientOptions extends GatewayCallerOptions {
   /**
    * How many calls (of up to 100 messages each) are in flight at once when a send needs several.
    * @default 2
@@ -47,17 +47,23 @@ export interface DoudianSendOptions {
    * @default false
    */
   readonly allowDuplicateRecipients?: boolean | undefined;
+  /**
+   * Aborts the send. Messages of a call not started yet are refused with `code: 'aborted'` and
+   * `maybeSent: false`; messages of a call in flight with `maybeSent: true`, since the gateway may have sent
+   * them.
+   */
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** A client for Douyin shop SMS through the fw199 gateway. */
-export interface DoudianSmsClient {
+export interface DoudianClient {
   /**
    * Sends one SMS per message, any number of messages: chunked by 100, `concurrency` calls at a time.
    *
    * Rejects only with a ValidationError, before anything is sent (no messages, a malformed field, a repeated
    * recipient). Everything after that is a result: one per message, in input order — a message the gateway
-   * refused, and every message of a call that failed (with the error and whether it may have been sent), is
-   * `ok: false`.
+   * refused, and every message of a call that failed or was aborted (with the error and whether it may have
+   * been sent), is `ok: false`.
    */
   send(request: DoudianSendRequest, options?: DoudianSendOptions): Promise<DoudianSendResult[]>;
 }
@@ -75,7 +81,7 @@ const doudianEndpoint: GatewayBatchEndpoint<
   DoudianParsedMessage,
   DoudianWireMessageOut,
   DoudianResultItem,
-  Omit<DoudianSentFields, 'ok'> & DoudianRecipient,
+  Omit<DoudianAcceptedFields, 'ok'> & DoudianRecipient,
   DoudianRecipient
 > = {
   path: doudianPath,
@@ -106,13 +112,13 @@ const doudianEndpoint: GatewayBatchEndpoint<
  * Creates a client. Throws a ValidationError naming any missing or malformed credential or `baseUrl`, and a
  * RangeError for a `timeout` or `concurrency` that is not a positive integer.
  * @example
- * const doudian = createDoudianSmsClient({ appId: 'your-appid', appSecret: process.env.FW199_SECRET!,
+ * const doudian = createDoudianClient({ appId: 'your-appid', appSecret: process.env.FW199_SECRET!,
  *   sellerNick: 'oms38173182' });
  * const results = await doudian.send({ sign: '群荐的铺子', template_id: 'ST_72dd4e2c', messages: [
  *   { order_id: '5001789329480019707', template_param: { name: '顺丰', number: 'sf3813741222' } },
  * ] });
  */
-export function createDoudianSmsClient(options: DoudianSmsClientOptions): DoudianSmsClient {
+export function createDoudianClient(options: DoudianClientOptions): DoudianClient {
   const gateway = createGatewayCaller(options);
   const concurrency = resolveConcurrency(options.concurrency);
 
@@ -127,6 +133,7 @@ export function createDoudianSmsClient(options: DoudianSmsClientOptions): Doudia
         sellerNick: sendOptions.sellerNick,
         allowDuplicates: allowDuplicateRecipients,
         concurrency,
+        signal: sendOptions.signal,
       });
     },
   };

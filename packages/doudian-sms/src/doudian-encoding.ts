@@ -1,5 +1,5 @@
 /**
- * The request as the wire wants it (seed 002, protocol.md §2.4): each message gets its `biz_type` (1 for an
+ * The request as the wire wants it (`docs/protocol.md` §2.4): each message gets its `biz_type` (1 for an
  * order, 0 for a phone) and its `template_param` as a JSON **string** — the vendor's newer SDK and the
  * upstream Douyin API send a string, while the document's example shows an object; servers accept both. The
  * shared fields are repeated on every call. Empty optional fields are left out.

@@ -1,5 +1,5 @@
 /**
- * What a caller passes to `send()` (seed 002), as plain TypeScript types so the main entry names no validation
+ * What a caller passes to `send()` (`docs/protocol.md` §2.4), as plain TypeScript types so the main entry names no validation
  * library. A message goes to the buyer of an order or to a phone, never both: the types make having both, or
  * neither, a compile error.
  */

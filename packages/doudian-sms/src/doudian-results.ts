@@ -1,13 +1,13 @@
 /**
- * What `send()` returns for each message: the gateway's per-item answer (seed 002 §3–4) turned into a
+ * What `send()` returns for each message: the gateway's per-item answer (`docs/protocol.md` §2.4) turned into a
  * discriminated union on `ok`, with the recipient it belongs to.
  */
-import { type BatchFailureFields, redactText } from '@x/core';
+import { type BatchRefusedFields, redactText } from '@x/core';
 import type { DoudianRecipient } from './doudian-recipients.js';
 import type { DoudianResultItem } from './doudian-schemas.js';
 
 /** The fields of a sent message besides its recipient. */
-export interface DoudianSentFields {
+export interface DoudianAcceptedFields {
   readonly ok: true;
   /** The message's unique id (a UUID), as in delivery receipts. */
   readonly message_id: string;
@@ -16,7 +16,7 @@ export interface DoudianSentFields {
 }
 
 /** The gateway sent the message (item `code` 0). `order_id`, or a masked `post_tel`, says to whom. */
-export type DoudianSendSuccess = DoudianSentFields & DoudianRecipient;
+export type DoudianSendAccepted = DoudianAcceptedFields & DoudianRecipient;
 
 /**
  * The message was not sent, or may not have been. `code`/`message` are the gateway's own for a message it
@@ -24,10 +24,10 @@ export type DoudianSendSuccess = DoudianSentFields & DoudianRecipient;
  * which failed every message of its chunk.
  * `maybeSent` says whether to check receipts before sending again; `retryable` whether resending now is safe.
  */
-export type DoudianSendFailure = BatchFailureFields & DoudianRecipient;
+export type DoudianSendRefused = BatchRefusedFields & DoudianRecipient;
 
 /** One message's outcome, in the position of its input message. Narrow on `ok`. */
-export type DoudianSendResult = DoudianSendSuccess | DoudianSendFailure;
+export type DoudianSendResult = DoudianSendAccepted | DoudianSendRefused;
 
 /**
  * One answer item as the result of the message it was paired with. A non-zero item code is the platform's

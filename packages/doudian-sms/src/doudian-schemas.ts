@@ -1,5 +1,5 @@
 /**
- * Wire schemas for the fw199 gateway's `POST /gateway/dd/sms/send` (seed 002): Douyin shop SMS by order id
+ * Wire schemas for the fw199 gateway's `POST /gateway/dd/sms/send` (`docs/protocol.md` §2.4): Douyin shop SMS by order id
  * (`biz_type` 1) or by phone — plain or Douyin ciphertext (`biz_type` 0).
  */
 import {

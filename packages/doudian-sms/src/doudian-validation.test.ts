@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { doudianOrderMessageSchema, doudianPhoneMessageSchema } from './doudian-schemas.js';
 import { sendsEverything, sentRequestData } from './doudian-test-gateway.js';
 import {
-  createDoudianSmsClient,
+  createDoudianClient,
   type DoudianMessage,
   type DoudianSendOptions,
   type DoudianSendRequest,
@@ -27,7 +27,7 @@ const valid: DoudianSendRequest = {
 
 function client() {
   const recording = recordingFetch(sendsEverything);
-  const doudian = createDoudianSmsClient({
+  const doudian = createDoudianClient({
     appId: 'test-appid',
     appSecret: 'test-secret',
     sellerNick: 'oms38173182',
@@ -60,9 +60,9 @@ describe('validation before sending', () => {
       field,
       api: '/gateway/dd/sms/send',
       retryable: false,
-      maybeProcessed: false,
+      maybeSent: false,
     });
-    expect(error.message).toContain(`invalid ${field}`);
+    expect(error.message).toContain(`has invalid input: [${field}]`);
   });
 
   it.each<[string, Record<string, unknown>, string, RegExp]>([
@@ -132,7 +132,7 @@ describe('validation before sending', () => {
   it('names a missing credential when the client is created', () => {
     let caught: unknown;
     try {
-      createDoudianSmsClient({ appId: '', appSecret: 'test-secret', sellerNick: 'oms38173182' });
+      createDoudianClient({ appId: '', appSecret: 'test-secret', sellerNick: 'oms38173182' });
     } catch (error) {
       caught = error;
     }

@@ -3,7 +3,7 @@
 // Errors, guards and shared option types, re-exported so that callers need no direct @x/core dependency
 export {
   type AfterResponseHook,
-  type BatchFailureFields,
+  type BatchRefusedFields,
   type BeforeRequestHook,
   defaultGatewayBaseUrl,
   defaultRetryPolicy,
@@ -26,10 +26,10 @@ export {
 } from '@x/core';
 // The client
 export {
-  createDoudianSmsClient,
+  createDoudianClient,
+  type DoudianClient,
+  type DoudianClientOptions,
   type DoudianSendOptions,
-  type DoudianSmsClient,
-  type DoudianSmsClientOptions,
 } from './doudian-client.js';
 // Results and their recipients
 export type { DoudianOrderRecipient, DoudianPhoneRecipient, DoudianRecipient } from './doudian-recipients.js';
@@ -42,8 +42,8 @@ export type {
   DoudianTemplateParams,
 } from './doudian-request.js';
 export type {
-  DoudianSendFailure,
+  DoudianAcceptedFields,
+  DoudianSendAccepted,
+  DoudianSendRefused,
   DoudianSendResult,
-  DoudianSendSuccess,
-  DoudianSentFields,
 } from './doudian-results.js';

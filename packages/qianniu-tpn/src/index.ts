@@ -5,6 +5,7 @@ export {
   type AfterResponseHook,
   type BeforeRequestHook,
   defaultRetryPolicy,
+  defaultTopBaseUrl,
   type FetchFunction,
   type Hooks,
   isTopPlatformError,
@@ -30,7 +31,8 @@ export {
   type TpnId,
   type TpnJson,
   type TpnSendAccepted,
-  type TpnSendRejected,
+  type TpnSendOptions,
+  type TpnSendRefused,
   type TpnSendRequest,
   type TpnSendResult,
 } from './tpn-client.js';

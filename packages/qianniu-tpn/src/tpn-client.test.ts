@@ -166,7 +166,7 @@ describe('the answer', () => {
   it.each([
     ['JSON', 'tpn-success-seed.json'],
     ['XML', 'tpn-success-seed.xml'],
-  ])('the seed document %s example reads as documented', async (_format, name) => {
+  ])('the documented %s example reads as documented', async (_format, name) => {
     const { tpn } = client(() => textResponse(fixture(name), 'text/xml;charset=UTF-8'));
     await expect(tpn.send(request)).resolves.toEqual({
       ok: true,
@@ -189,7 +189,7 @@ describe('the answer', () => {
   it.each([
     ['JSON', 'error-response-seed.json'],
     ['XML', 'error-response-seed.xml'],
-  ])('the seed %s error_response rejects with a TopPlatformError', async (_format, name) => {
+  ])('the documented %s error_response rejects with a TopPlatformError', async (_format, name) => {
     const { tpn } = client(() => jsonResponse(fixture(name)));
     const error = await rejection(tpn.send(request));
     expect(isTopPlatformError(error)).toBe(true);
@@ -207,7 +207,7 @@ describe('retries', () => {
     const { tpn, requests } = client(neverAnswers, { timeout: 40 });
     const error = await rejection(tpn.send(request));
     expect(isTransportError(error)).toBe(true);
-    expect(error).toMatchObject({ kind: 'timeout', maybeProcessed: true });
+    expect(error).toMatchObject({ kind: 'timeout', maybeSent: true });
     expect(requests).toHaveLength(1);
   });
 

@@ -1,5 +1,5 @@
 /**
- * The client for `taobao.tpn.template.message.send` (seed 003): validates the request with the shared wire
+ * The client for `taobao.tpn.template.message.send` (`docs/protocol.md` §1): validates the request with the shared wire
  * schema (nothing is sent if it fails), sends the ids as exact decimals — `biz_id` exceeds 2^53 in practice —
  * and the four Json-typed parameters as JSON text, without a session (the document's sample sends none).
  */
@@ -57,8 +57,8 @@ export interface TpnSendAccepted extends TpnResponseFields {
   readonly is_success: true;
 }
 
-/** The platform answered but did not send the message (`is_success: false`); see `error_msg`. */
-export interface TpnSendRejected extends TpnResponseFields {
+/** The platform answered but refused the message (`is_success: false`): nothing was sent; see `error_msg`. */
+export interface TpnSendRefused extends TpnResponseFields {
   readonly ok: false;
   readonly is_success: false;
 }
@@ -67,12 +67,23 @@ export interface TpnSendRejected extends TpnResponseFields {
  * The outcome of `send()`: a discriminated union on `ok` (which mirrors `is_success`), so a refusal cannot be
  * mistaken for a sent message.
  */
-export type TpnSendResult = TpnSendAccepted | TpnSendRejected;
+export type TpnSendResult = TpnSendAccepted | TpnSendRefused;
 
 /** Options of `createTpnClient`: credentials, and the options every client takes. No session is needed. */
 export interface TpnClientOptions extends TopCallerOptions {
   /** Not needed by this API; sent if given. */
   readonly session?: string | undefined;
+}
+
+/** Per-call options of `send()`. */
+export interface TpnSendOptions {
+  /** A session key for this send; overrides the client's. Not needed by this API; sent if given. */
+  readonly session?: string | undefined;
+  /**
+   * Aborts the send. Before the request left: a TransportError of kind `aborted` with `maybeSent: false`;
+   * after: `maybeSent: true`, since the platform may have sent it.
+   */
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** A client for `taobao.tpn.template.message.send`. */
@@ -81,7 +92,7 @@ export interface TpnClient {
    * Sends one template message. Resolves with the platform's answer (check `ok`); rejects with a
    * ValidationError before sending, a TopPlatformError for an `error_response`, or a TransportError.
    */
-  send(request: TpnSendRequest): Promise<TpnSendResult>;
+  send(request: TpnSendRequest, options?: TpnSendOptions): Promise<TpnSendResult>;
 }
 
 const xmlFieldTypes: Readonly<Record<string, TopXmlFieldType>> = { is_success: 'boolean' };
@@ -96,11 +107,13 @@ const xmlFieldTypes: Readonly<Record<string, TopXmlFieldType>> = { is_success: '
 export function createTpnClient(options: TpnClientOptions): TpnClient {
   const top = createTopCaller(options);
   return {
-    async send(request) {
+    async send(request, sendOptions = {}) {
       const params = validateInput(tpnSendRequestSchema, request, { api: tpnMethod });
       const { payload, requestId } = await top.call({
         method: tpnMethod,
         params,
+        session: sendOptions.session,
+        signal: sendOptions.signal,
         response: tpnSendResponseSchema,
         xmlFieldTypes,
       });

@@ -1,5 +1,5 @@
 /**
- * Wire schemas for `taobao.tpn.template.message.send` (seed 003). Ids may exceed 2^53 and travel as exact
+ * Wire schemas for `taobao.tpn.template.message.send` (`docs/protocol.md` §1). Ids may exceed 2^53 and travel as exact
  * decimals; the four Json-typed parameters travel as JSON text.
  */
 import {

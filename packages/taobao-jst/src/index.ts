@@ -5,6 +5,7 @@ export {
   type AfterResponseHook,
   type BeforeRequestHook,
   defaultRetryPolicy,
+  defaultTopBaseUrl,
   type FetchFunction,
   type Hooks,
   isTopPlatformError,
@@ -30,6 +31,6 @@ export {
   type JstSendAccepted,
   type JstSendMessageRequest,
   type JstSendOptions,
-  type JstSendRejected,
+  type JstSendRefused,
   type JstSendResult,
 } from './jst-client.js';

@@ -81,7 +81,7 @@ describe('the request', () => {
         session,
         sign: expect.stringMatching(/^[0-9A-F]+$/),
       });
-      // params travels as a JSON string inside the JSON (protocol.md §1.4).
+      // params travels as a JSON string inside the JSON (`docs/protocol.md` §1.4).
       expect(sent?.form).toEqual({
         send_message_request:
           '{"sms_free_sign_name":"聚石塔官方","template_code":"SMS_12345","phone_number":"13800138000","params":"{\\"content\\":\\"您好! ${url}\\",\\"code\\":1234}"}',
@@ -178,7 +178,7 @@ describe('validation before sending', () => {
       field,
       api: 'taobao.jst.sms.message.send',
       retryable: false,
-      maybeProcessed: false,
+      maybeSent: false,
     });
     expect(requests).toHaveLength(0);
   });
@@ -209,7 +209,7 @@ describe('the answer', () => {
   it.each([
     ['JSON', 'jst-success-seed.json'],
     ['XML', 'jst-success-seed.xml'],
-  ])('the seed document %s example reads as documented', async (_format, name) => {
+  ])('the documented %s example reads as documented', async (_format, name) => {
     const { jst } = client(() => textResponse(fixture(name), 'text/xml;charset=UTF-8'));
     await expect(jst.send(request)).resolves.toEqual({
       ok: true,
@@ -239,7 +239,7 @@ describe('the answer', () => {
   it.each([
     ['JSON', 'error-response-seed.json'],
     ['XML', 'error-response-seed.xml'],
-  ])('the seed %s error_response rejects with a TopPlatformError', async (_format, name) => {
+  ])('the documented %s error_response rejects with a TopPlatformError', async (_format, name) => {
     const { jst } = client(() => jsonResponse(fixture(name)));
     const error = await rejection(jst.send(request));
     expect(isTopPlatformError(error)).toBe(true);
@@ -249,7 +249,7 @@ describe('the answer', () => {
       subCode: 'isv.invalid-parameter',
       subMsg: '非法参数',
       retryable: false,
-      maybeProcessed: false,
+      maybeSent: false,
     });
   });
 
@@ -270,7 +270,7 @@ describe('retries', () => {
     const { jst, requests } = client(neverAnswers, { timeout: 40 });
     const error = await rejection(jst.send(request));
     expect(isTransportError(error)).toBe(true);
-    expect(error).toMatchObject({ kind: 'timeout', maybeProcessed: true, retryable: false });
+    expect(error).toMatchObject({ kind: 'timeout', maybeSent: true, retryable: false });
     expect(requests).toHaveLength(1);
   });
 

@@ -1,7 +1,7 @@
 /**
- * The client for `taobao.jst.sms.message.send` (seed 000): validates the request with the shared wire schema
+ * The client for `taobao.jst.sms.message.send` (`docs/protocol.md` §1): validates the request with the shared wire schema
  * (nothing is sent if it fails), encodes it as the one `send_message_request` parameter holding compact JSON
- * text — `params` inside it as a JSON string (protocol.md §1.4) — and makes the TOP call through @x/core.
+ * text — `params` inside it as a JSON string (`docs/protocol.md` §1.4) — and makes the TOP call through @x/core.
  */
 import {
   compactJson,
@@ -66,9 +66,9 @@ export interface JstSendAccepted extends JstResponseFields {
 
 /**
  * The platform answered, but refused the SMS (`request_success: false`): nothing was sent. Not thrown — a
- * business answer, like a per-item failure — so narrow on `ok` before reading a receipt.
+ * business answer, like a refused item of a batch — so narrow on `ok` before reading a receipt.
  */
-export interface JstSendRejected extends JstResponseFields {
+export interface JstSendRefused extends JstResponseFields {
   readonly ok: false;
   readonly request_success: false;
 }
@@ -81,12 +81,12 @@ export interface JstSendRejected extends JstResponseFields {
  * if (!sent.ok) throw new Error(`refused: ${sent.request_code} ${sent.message}`);
  * console.log(sent.module); // the receipt id
  */
-export type JstSendResult = JstSendAccepted | JstSendRejected;
+export type JstSendResult = JstSendAccepted | JstSendRefused;
 
 /** Options of `createJstClient`: credentials, and the options every client takes. */
 export interface JstClientOptions extends TopCallerOptions {
   /**
-   * The seller's session key. This API requires one (protocol.md §1.2): give it here or to each `send()`.
+   * The seller's session key. This API requires one (`docs/protocol.md` §1.2): give it here or to each `send()`.
    */
   readonly session?: string | undefined;
 }
@@ -95,6 +95,11 @@ export interface JstClientOptions extends TopCallerOptions {
 export interface JstSendOptions {
   /** The session key for this send (another seller); overrides the client's. */
   readonly session?: string | undefined;
+  /**
+   * Aborts the send. Before the request left: a TransportError of kind `aborted` with `maybeSent: false`;
+   * after: `maybeSent: true`, since the platform may have sent it.
+   */
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** A client for `taobao.jst.sms.message.send`. */
@@ -127,6 +132,7 @@ export function createJstClient(options: JstClientOptions): JstClient {
         method: jstMethod,
         params: { [jstRequestParameter]: encodeSendMessageRequest(valid) },
         session: sendOptions.session,
+        signal: sendOptions.signal,
         requireSession: true,
         response: jstSendResponseSchema,
         xmlFieldTypes,

@@ -1,5 +1,5 @@
 /**
- * Wire schemas for `taobao.jst.sms.message.send` (seed 000): what the client accepts, what the mock server
+ * Wire schemas for `taobao.jst.sms.message.send` (`docs/protocol.md` §1): what the client accepts, what the mock server
  * accepts in `send_message_request`, and the documented response. Field names are the documented wire names.
  */
 import {

@@ -3,7 +3,7 @@
 // Errors, guards and shared option types, re-exported so that callers need no direct @x/core dependency
 export {
   type AfterResponseHook,
-  type BatchFailureFields,
+  type BatchRefusedFields,
   type BeforeRequestHook,
   defaultGatewayBaseUrl,
   defaultRetryPolicy,
@@ -27,6 +27,6 @@ export {
 // The client
 export { createTidClient, type TidClient, type TidClientOptions, type TidSendOptions } from './tid-client.js';
 // Results
-export type { TidModule, TidSendFailure, TidSendResult, TidSendSuccess } from './tid-results.js';
+export type { TidModule, TidSendAccepted, TidSendRefused, TidSendResult } from './tid-results.js';
 // Input
 export type { TidSendItem, TidTemplateParams } from './tid-send-item.js';

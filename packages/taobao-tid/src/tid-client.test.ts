@@ -24,8 +24,8 @@ const fixture = fixtureReader(import.meta.url);
 const secret = 'canary-tid-secret-7e21';
 const path = '/gateway/taobao/jst/sms/tid/send';
 
-/** The two items of the seed document's request example (001 §1). */
-const seedItems: TidSendItem[] = [
+/** The two items of the documented request example (`docs/protocol.md` §2.3). */
+const documentedItems: TidSendItem[] = [
   {
     extend_name: 'extname-100',
     extend: 'extend200',
@@ -70,7 +70,7 @@ describe('the request', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2021-10-07T14:58:42.900Z'));
     const { tid, requests } = client(() => jsonResponse(fixture('tid-send-seed.json')));
-    await tid.send(seedItems);
+    await tid.send(documentedItems);
 
     expect(requests).toHaveLength(1);
     const [sent] = requests;
@@ -121,7 +121,7 @@ describe('the request', () => {
 
   it('sends for the seller given to send() and to the gateway at baseUrl', async () => {
     const { tid, requests } = client(sendsEverything, { baseUrl: 'http://127.0.0.1:8787/' });
-    await tid.send(seedItems.slice(0, 1), { sellerNick: 'other-shop' });
+    await tid.send(documentedItems.slice(0, 1), { sellerNick: 'other-shop' });
     expect(requests[0]?.url.toString()).toBe(`http://127.0.0.1:8787${path}`);
     expect(requests[0]?.form.tb_seller_nick).toBe('other-shop');
     expect(verifyGateway(requests[0]!.form, secret)).toEqual({ ok: true });
@@ -129,9 +129,9 @@ describe('the request', () => {
 });
 
 describe('the answer', () => {
-  it('turns the seed example into a success with its module and a failure with the daily-limit message', async () => {
+  it('turns the documented example into a success with its module and a failure with the daily-limit message', async () => {
     const { tid } = client(() => jsonResponse(fixture('tid-send-seed.json')));
-    const results = await tid.send(seedItems);
+    const results = await tid.send(documentedItems);
     expect(results).toEqual([
       {
         ok: true,
@@ -174,16 +174,16 @@ describe('call-level failures', () => {
     [40006, '单次最多100条'],
   ])('makes outer code %i a GatewayError on every item: not sent, not retried', async (code, message) => {
     const { tid, requests } = client(() => jsonResponse({ code, message, data: null, trace_id: 'trace-1' }));
-    const results = await tid.send(seedItems);
+    const results = await tid.send(documentedItems);
 
     expect(requests).toHaveLength(1);
     expect(results).toHaveLength(2);
     results.forEach((result, index) => {
       expect(result).toMatchObject({
         ok: false,
-        order_id: seedItems[index]?.order_id,
+        order_id: documentedItems[index]?.order_id,
         code,
-        message: `fw199 ${path} failed: ${code} ${message}`,
+        message: `${path} failed on the fw199 gateway: [${code}] ${message}; nothing was sent`,
         retryable: false,
         maybeSent: false,
       });
@@ -193,20 +193,20 @@ describe('call-level failures', () => {
         code,
         gatewayMessage: message,
         traceId: 'trace-1',
-        maybeProcessed: false,
+        maybeSent: false,
       });
     });
   });
 
   it('counts an outer code the gateway does not document as maybe sent', async () => {
     const { tid } = client(() => jsonResponse({ code: 50000, message: '系统繁忙' }));
-    const [result] = await tid.send(seedItems.slice(0, 1));
+    const [result] = await tid.send(documentedItems.slice(0, 1));
     expect(result).toMatchObject({ ok: false, code: 50000, retryable: false, maybeSent: true });
   });
 
   it('does not retry a timeout after the request was sent, and says the items may have gone out', async () => {
     const { tid, requests } = client(neverAnswers, { timeout: 30 });
-    const results = await tid.send(seedItems);
+    const results = await tid.send(documentedItems);
     expect(requests).toHaveLength(1);
     for (const result of results) {
       expect(result).toMatchObject({ ok: false, code: 'timeout', retryable: false, maybeSent: true });
@@ -219,7 +219,7 @@ describe('call-level failures', () => {
       if (index === 0) throw connectionFailure('ECONNREFUSED');
       return sendsEverything(request);
     });
-    const results = await tid.send(seedItems);
+    const results = await tid.send(documentedItems);
     expect(requests).toHaveLength(2);
     expect(results.every((result) => result.ok)).toBe(true);
   });

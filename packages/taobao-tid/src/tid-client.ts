@@ -1,5 +1,5 @@
 /**
- * The client for the fw199 gateway's `POST /gateway/taobao/jst/sms/tid/send` (seed 001): validates every
+ * The client for the fw199 gateway's `POST /gateway/taobao/jst/sms/tid/send` (`docs/protocol.md` §2.3): validates every
  * item (and refuses repeated order ids) before anything is sent, then sends any number of items in calls of
  * at most 100, a bounded number at a time, and returns one result per item in input order.
  */
@@ -13,7 +13,7 @@ import {
 } from '@x/core';
 import { z } from 'zod';
 import { encodeTidItem, type TidWireRequestItem, type ValidTidItem } from './tid-encoding.js';
-import { type TidSendFailure, type TidSendResult, type TidSendSuccess, toTidResult } from './tid-results.js';
+import { type TidSendAccepted, type TidSendRefused, type TidSendResult, toTidResult } from './tid-results.js';
 import {
   type TidResultItem,
   tidMaxItemsPerCall,
@@ -43,6 +43,11 @@ export interface TidSendOptions {
    * @default false
    */
   readonly allowDuplicateOrderIds?: boolean | undefined;
+  /**
+   * Aborts the send. Items of a call not started yet are refused with `code: 'aborted'` and
+   * `maybeSent: false`; items of a call in flight with `maybeSent: true`, since the gateway may have sent them.
+   */
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** A client for Taobao SMS by order id through the fw199 gateway. */
@@ -52,7 +57,8 @@ export interface TidClient {
    *
    * Rejects only with a ValidationError, before anything is sent (an empty list, a malformed item, a repeated
    * order id). Everything after that is a result: one per item, in input order — an item the gateway refused,
-   * and every item of a call that failed (with the error and whether it may have been sent), is `ok: false`.
+   * and every item of a call that failed or was aborted (with the error and whether it may have been sent),
+   * is `ok: false`.
    */
   send(items: readonly TidSendItem[], options?: TidSendOptions): Promise<TidSendResult[]>;
 }
@@ -70,8 +76,8 @@ const tidEndpoint: GatewayBatchEndpoint<
   ValidTidItem,
   TidWireRequestItem,
   TidResultItem,
-  Omit<TidSendSuccess, 'ok'>,
-  Pick<TidSendFailure, 'order_id'>
+  Omit<TidSendAccepted, 'ok'>,
+  Pick<TidSendRefused, 'order_id'>
 > = {
   path: tidPath,
   sellerField: tidSellerField,
@@ -119,6 +125,7 @@ export function createTidClient(options: TidClientOptions): TidClient {
         sellerNick: sendOptions.sellerNick,
         allowDuplicates: allowDuplicateOrderIds,
         concurrency,
+        signal: sendOptions.signal,
       });
     },
   };

@@ -1,8 +1,8 @@
 /**
- * What `send()` returns for each item: the gateway's per-item answer (seed 001 §3) turned into a
+ * What `send()` returns for each item: the gateway's per-item answer (`docs/protocol.md` §2.3) turned into a
  * discriminated union on `ok`, so a failed item cannot be read as a sent one.
  */
-import { type BatchFailureFields, redactText } from '@x/core';
+import { type BatchRefusedFields, redactText } from '@x/core';
 import type { TidResultItem } from './tid-schemas.js';
 
 /** The `module` of a result: returned when the item asked for `additional_info`. */
@@ -14,7 +14,7 @@ export interface TidModule {
 }
 
 /** The gateway sent the item's SMS (item `code` 0). */
-export interface TidSendSuccess {
+export interface TidSendAccepted {
   readonly ok: true;
   /** The order id, as sent (the gateway echoes it). */
   readonly order_id: string;
@@ -33,13 +33,13 @@ export interface TidSendSuccess {
  * (`error`), which failed every item of its chunk.
  * `maybeSent` says whether to check receipts before sending again; `retryable` whether resending now is safe.
  */
-export interface TidSendFailure extends BatchFailureFields {
+export interface TidSendRefused extends BatchRefusedFields {
   /** The order id, as sent. */
   readonly order_id: string;
 }
 
 /** One item's outcome, in the position of its input item. Narrow on `ok`. */
-export type TidSendResult = TidSendSuccess | TidSendFailure;
+export type TidSendResult = TidSendAccepted | TidSendRefused;
 
 /**
  * One answer item as a result. A non-zero item code is the platform's verdict that this SMS was not sent;

@@ -1,5 +1,5 @@
 /**
- * Wire schemas for the fw199 gateway's `POST /gateway/taobao/jst/sms/tid/send` (seed 001): one item per order,
+ * Wire schemas for the fw199 gateway's `POST /gateway/taobao/jst/sms/tid/send` (`docs/protocol.md` §2.3): one item per order,
  * `request_data` is a JSON array of 1–100 items.
  */
 import {

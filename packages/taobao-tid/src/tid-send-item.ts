@@ -1,5 +1,5 @@
 /**
- * What a caller passes to `send()`: one item per order, with the documented wire field names (seed 001), as a
+ * What a caller passes to `send()`: one item per order, with the documented wire field names (`docs/protocol.md` §2.3), as a
  * plain TypeScript type so the main entry names no validation library.
  */
 

@@ -58,8 +58,8 @@ describe('validation before sending', () => {
     ]);
     expect(error).toMatchObject({ field: `items.3.${field}`, api: '/gateway/taobao/jst/sms/tid/send' });
     expect(error.reason).toMatch(/required/);
-    expect(error.message).toContain(`invalid items.3.${field}`);
-    expect(error).toMatchObject({ retryable: false, maybeProcessed: false });
+    expect(error.message).toContain(`has invalid input: [items.3.${field}]`);
+    expect(error).toMatchObject({ retryable: false, maybeSent: false });
   });
 
   it.each<[string, Record<string, unknown>, string, RegExp]>([

@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 
+/** Thrown by `createMockApp`, `startMockServer` and `loadConfigFile` for a configuration that does not validate. */
 export class MockConfigError extends Error {
   override readonly name = 'MockConfigError' as const;
   /** One line per bad field: `path: why`. */

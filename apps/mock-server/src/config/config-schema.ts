@@ -18,11 +18,17 @@ const patternText = nonEmptyText.refine(
   { message: 'must be a valid regular expression' },
 );
 
+/** The TOP `app_key` a mock without `top.apps` accepts. */
 export const defaultTopAppKey = '12345678';
+/** The secret of the default TOP app. */
 export const defaultTopSecret = 'test-secret';
+/** The `session` (seller authorization) the default TOP app accepts. */
 export const defaultTopSession = 'test-session';
+/** The fw199 `appid` a mock without `gateway.apps` accepts. */
 export const defaultGatewayAppId = 'test-appid';
+/** The secret of the default fw199 app. */
 export const defaultGatewaySecret = 'test-secret';
+/** The seller (shop) the default fw199 app is authorized for. */
 export const defaultSeller = 'test-seller';
 
 const topSessionSchema = z.strictObject({
@@ -64,6 +70,7 @@ const gatewayAppSchema = z
 
 /** Where a signature or template is in the platform's review. Only `approved` ones send (registry on). */
 export const reviewStatuses = ['approved', 'pending', 'rejected'] as const;
+/** One of `reviewStatuses`. */
 export type ReviewStatus = (typeof reviewStatuses)[number];
 const reviewStatus = z
   .enum(reviewStatuses, { error: 'must be one of approved, pending, rejected' })
@@ -97,8 +104,10 @@ const signatureSchema = z.union(
 
 /** The profiles `--profile` selects: `realistic` turns on what the platforms enforce and a test rarely wants. */
 export const mockProfiles = ['default', 'realistic'] as const;
+/** One of `mockProfiles`. */
 export type MockProfile = (typeof mockProfiles)[number];
 
+/** The JSON configuration (`--config` file, `createMockApp` options), as a zod schema. */
 export const mockConfigSchema = z.strictObject({
   /** @default '127.0.0.1' */
   host: nonEmptyText.default('127.0.0.1'),
@@ -178,7 +187,7 @@ export const mockConfigSchema = z.strictObject({
   journalSize: integer(1, 100_000).default(1000),
   /** Largest request body read, in bytes; larger ones are answered 413 without being read. @default 1048576 */
   bodyLimitBytes: integer(1024, 64 * 1024 * 1024).default(1024 * 1024),
-  /** Allowed clock difference for TOP and gateway timestamps. @default 600 (protocol.md §1.2) */
+  /** Allowed clock difference for TOP and gateway timestamps. @default 600 (docs/protocol.md §1.2) */
   timestampToleranceSeconds: integer(0, 24 * 60 * 60).default(600),
 });
 

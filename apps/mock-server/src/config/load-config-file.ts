@@ -4,6 +4,7 @@ import { MockConfigError } from './config-error.js';
 import type { MockConfigInput } from './config-schema.js';
 import { resolveConfig } from './resolve-config.js';
 
+/** Reads and validates a JSON config file; throws `MockConfigError` naming the file and every bad field. */
 export async function loadConfigFile(path: string): Promise<MockConfigInput> {
   let text: string;
   try {

@@ -8,7 +8,7 @@ import {
   type RunningMockServer,
   type StartMockServerOptions,
   startMockServer,
-} from '../start-mock-server.js';
+} from '../serve/start-mock-server.js';
 import type { RecordedMessage } from '../state/recorded-message.js';
 
 /** Starts a server for the file (port 0) and stops it after; `current()` returns it inside tests. */

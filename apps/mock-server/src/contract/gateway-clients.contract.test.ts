@@ -2,7 +2,7 @@
  * Contract: the real fw199 clients (@x/taobao-tid, @x/doudian-sms) against the real mock server over
  * loopback — batches split across chunks, results in input order, and the call-level errors they map.
  */
-import { createDoudianSmsClient, type DoudianMessage } from '@x/doudian-sms';
+import { createDoudianClient, type DoudianMessage } from '@x/doudian-sms';
 import { createTidClient, type TidSendItem } from '@x/taobao-tid';
 import { describe, expect, it } from 'vitest';
 import { recordedMessages, useContractServer } from './contract-server.js';
@@ -36,7 +36,7 @@ describe('@x/taobao-tid against the mock', () => {
     const second = results[1];
     if (!first?.ok || !second?.ok) throw new Error('expected successes');
     expect(first.module).toMatchObject({ code: expect.any(String), nameLen: expect.any(Number) });
-    expect(second.module).toBeNull(); // additional_info false: protocol.md §2.3 decision
+    expect(second.module).toBeNull(); // additional_info false: docs/protocol.md §2.3 decision
     const messages = await recordedMessages(server.current(), 'test-appid');
     expect(messages).toHaveLength(before + 250);
     expect(new Set(messages.slice(0, 250).map((message) => message.recipient))).toEqual(
@@ -74,7 +74,7 @@ describe('@x/taobao-tid against the mock', () => {
 
 describe('@x/doudian-sms against the mock', () => {
   it('sends by order id, plain phone and ciphertext across two chunks; results keep input order', async () => {
-    const doudian = createDoudianSmsClient({ ...credentials, baseUrl: server.current().url });
+    const doudian = createDoudianClient({ ...credentials, baseUrl: server.current().url });
     const messages: DoudianMessage[] = [];
     for (let index = 0; index < 150; index++) {
       if (index % 3 === 0)
@@ -115,7 +115,7 @@ describe('@x/doudian-sms against the mock', () => {
   });
 
   it('maps a wrong secret to 40002 for every message', async () => {
-    const doudian = createDoudianSmsClient({
+    const doudian = createDoudianClient({
       ...credentials,
       appSecret: 'nope',
       baseUrl: server.current().url,

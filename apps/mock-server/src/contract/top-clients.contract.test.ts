@@ -70,7 +70,7 @@ describe('@x/taobao-jst against the mock', () => {
       code: 25,
       msg: 'Invalid signature',
       retryable: false,
-      maybeProcessed: false,
+      maybeSent: false,
     });
     expect(String(error)).not.toContain('wrong-secret');
   });
@@ -91,7 +91,7 @@ describe('@x/taobao-jst against the mock', () => {
       code: 27,
       msg: 'Invalid session',
       retryable: false,
-      maybeProcessed: false,
+      maybeSent: false,
     });
     expect(JSON.stringify(error)).not.toContain('canary-session-key');
     expect(String(error)).not.toContain('canary-session-key');
@@ -115,7 +115,7 @@ describe('@x/taobao-jst against a mock whose clock is an hour ahead', () => {
   it('maps a timestamp outside the 10-minute window to code 31', async () => {
     const client = createJstClient({ ...credentials, baseUrl: `${skewed.current().url}/router/rest` });
     const error = await rejection(client.send(smsRequest));
-    expect(error).toMatchObject({ code: 31, retryable: false, maybeProcessed: false });
+    expect(error).toMatchObject({ code: 31, retryable: false, maybeSent: false });
   });
 });
 

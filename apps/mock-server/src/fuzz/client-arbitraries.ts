@@ -5,7 +5,7 @@
 import { isValidationError } from '@x/core';
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { createMockApp } from '../create-mock-app.js';
+import { createMockApp } from '../serve/create-mock-app.js';
 
 /** A fresh in-process mock and a fetch into it that counts the requests reaching the mock. */
 export function countingMockFetch(): {

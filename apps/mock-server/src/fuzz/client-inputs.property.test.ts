@@ -1,5 +1,5 @@
 /**
- * Property (issue #7): what our clients let through, the mock accepts — random valid field values always
+ * Property: what our clients let through, the mock accepts — random valid field values always
  * produce a request the mock answers as sent — and what they refuse, they refuse before any fetch, with a
  * ValidationError naming a field. The clients talk to the in-process app through an injected fetch.
  */

@@ -1,5 +1,5 @@
 /**
- * Fuzz (issue #7): hostile bytes at every endpoint — random and broken bodies, wrong and random content
+ * Fuzz: hostile bytes at every endpoint — random and broken bodies, wrong and random content
  * types, truncated multipart, empty and oversized bodies, random JSON in `send_message_request` and
  * `request_data`, random methods and query strings. Whatever arrives, the mock answers with one of its
  * documented shapes, never a 5xx, never a crash, and records nothing for a rejected request.
@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createMockApp } from '../create-mock-app.js';
+import { createMockApp } from '../serve/create-mock-app.js';
 import { createManualClock } from '../state/clock.js';
 import { fixedNow, formBody, signedGatewayFields, signedTopParams } from '../test-support/signed-requests.js';
 
@@ -72,7 +72,7 @@ const hostileRequest = fc.record({
   body: hostileBody,
 });
 
-/** One of the answers protocol.md and the mock's README document, for the path it was sent to. */
+/** One of the answers docs/protocol.md and the mock's README document, for the path it was sent to. */
 function assertDocumentedShape(path: string, status: number, type: string, text: string): void {
   expect(status, text).toBeLessThan(500);
   if (status === 405) {

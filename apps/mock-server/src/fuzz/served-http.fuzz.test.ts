@@ -1,5 +1,5 @@
 /**
- * Fuzz (issue #7) over real sockets: the served path — Node's HTTP parser, the protocol fast path, the raw body
+ * Fuzz over real sockets: the served path — Node's HTTP parser, the Node listener, the raw body
  * reader — which the in-process fuzz (hostile-bytes.fuzz.test.ts) never reaches. Random methods, paths, query
  * strings, content types and bodies, sent with a Content-Length or chunked; some signed and valid, so the
  * business checks answer too. Never a 5xx, always a documented shape, only accepted messages recorded, and the
@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningMockServer, startMockServer } from '../start-mock-server.js';
+import { type RunningMockServer, startMockServer } from '../serve/start-mock-server.js';
 import { createManualClock } from '../state/clock.js';
 import { type RawResponse, rawHttp } from '../test-support/raw-http.js';
 import {
@@ -158,7 +158,7 @@ function chunkedBytes(bytes: Uint8Array): Buffer {
   return Buffer.concat(parts);
 }
 
-/** The shapes protocol.md and the mock's README document for a protocol path. */
+/** The shapes docs/protocol.md and the mock's README document for a protocol path. */
 function expectDocumentedAnswer(path: string, response: RawResponse, text: string): void {
   if (response.status === 405) {
     expect(text).toBe('');

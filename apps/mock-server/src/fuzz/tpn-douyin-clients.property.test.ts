@@ -1,10 +1,10 @@
 /**
- * Property (issue #7), for the two clients client-inputs.property.test.ts leaves out — Qianniu TPN and Douyin
+ * Property, for the two clients client-inputs.property.test.ts leaves out — Qianniu TPN and Douyin
  * SMS — and with random breakage rather than a fixed list: what the client lets through, the mock answers as
  * sent; a request with one field given a random wrong value is refused by the client, with a ValidationError
  * naming that field, before any fetch.
  */
-import { createDoudianSmsClient } from '@x/doudian-sms';
+import { createDoudianClient } from '@x/doudian-sms';
 import { createTpnClient } from '@x/qianniu-tpn';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -24,7 +24,7 @@ const tpn = createTpnClient({
   baseUrl: 'http://mock.test/router/rest',
   fetch: mock.fetch,
 });
-const douyin = createDoudianSmsClient({
+const douyin = createDoudianClient({
   appId: 'test-appid',
   appSecret: 'test-secret',
   sellerNick: 'test-seller',

@@ -1,7 +1,9 @@
 /**
- * The one place the mock reads the time. Every timestamp check and every recorded time goes through a
- * `MockClock`, so a test (and the virtual clock of `/__mock/clock`) can move time without waiting.
+ * The one place the mock reads the time and waits. Every timestamp check, every recorded time and every
+ * transport delay goes through a `MockClock`, so a test (and the virtual clock of `/__mock/clock`) can move
+ * time instead of waiting for it.
  */
+import { createTimerQueue, type Scheduler } from './timer-queue.js';
 
 /** A source of the current time. */
 export interface MockClock {
@@ -26,16 +28,24 @@ export interface ManualClock extends MockClock {
  */
 export function createManualClock(start: number | Date = Date.now()): ManualClock {
   let current = toEpochMilliseconds(start);
-  return {
+  const listeners = new Set<() => void>();
+  const clock: ManualClock = {
     now: () => current,
     set(instant) {
       current = toEpochMilliseconds(instant);
+      for (const listener of listeners) listener();
     },
     advance(milliseconds) {
       current += finiteMilliseconds(milliseconds);
+      for (const listener of listeners) listener();
     },
   };
+  manualClockListeners.set(clock, listeners);
+  return clock;
 }
+
+/** Who hears a manual clock move: the runtime clocks built on it, so their timers fire when a test moves it. */
+const manualClockListeners = new WeakMap<MockClock, Set<() => void>>();
 
 /** What protocol timestamps (TOP `timestamp`, fw199 `timestamp`) are checked against. */
 export type TimestampReference = 'mock-clock' | 'real-time';
@@ -44,7 +54,7 @@ export type TimestampReference = 'mock-clock' | 'real-time';
  * The runtime's clock: a base clock (the system's, or one passed in options) plus an offset that
  * `/__mock/clock` sets. Time keeps flowing after a `set` or `advance`; only the offset changes.
  */
-export interface AdjustableClock extends ManualClock {
+export interface AdjustableClock extends ManualClock, Scheduler {
   /** Milliseconds added to the base clock. */
   readonly offsetMilliseconds: number;
   /**
@@ -58,12 +68,20 @@ export interface AdjustableClock extends ManualClock {
   timestampCheckTime(now: number): number;
   /** Back to the base clock: offset 0, timestamps checked against the mock clock. */
   reset(): void;
+  /** Cancels every pending timer (the server is closing): their callbacks never run, sleeps end at once. */
+  cancelTimers(): void;
 }
 
 export function createAdjustableClock(base: MockClock = systemClock): AdjustableClock {
   let offset = 0;
+  const now = () => base.now() + offset;
+  const timers = createTimerQueue(now);
+  manualClockListeners.get(base)?.add(timers.clockMoved);
   const clock: AdjustableClock = {
-    now: () => base.now() + offset,
+    now,
+    sleep: timers.sleep,
+    schedule: timers.schedule,
+    cancelTimers: timers.cancelAll,
     get offsetMilliseconds() {
       return offset;
     },
@@ -73,13 +91,16 @@ export function createAdjustableClock(base: MockClock = systemClock): Adjustable
     },
     set(instant) {
       offset = toEpochMilliseconds(instant) - base.now();
+      timers.clockMoved();
     },
     advance(milliseconds) {
       offset += finiteMilliseconds(milliseconds);
+      timers.clockMoved();
     },
     reset() {
       offset = 0;
       clock.timestampReference = 'mock-clock';
+      timers.clockMoved();
     },
   };
   return clock;

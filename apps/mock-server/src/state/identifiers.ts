@@ -1,5 +1,5 @@
 /**
- * The identifiers the mock answers with, each in the shape the platforms use (protocol.md §1.5, §2.3, §2.4).
+ * The identifiers the mock answers with, each in the shape the platforms use (docs/protocol.md §1.5, §2.3, §2.4).
  * Math.random is enough: these must look real and not collide in a test run, not be unguessable, and this
  * is on the hot path.
  */

@@ -8,6 +8,7 @@ import type { PendingMessage, RecordedMessage } from './recorded-message.js';
 /** Called once per recorded message, synchronously, after it is stored. Must not throw. */
 export type MessageListener = (message: RecordedMessage) => void;
 
+/** How many messages the inbox holds, has recorded, and has dropped to stay within its bounds. */
 export interface InboxStatistics {
   /** Messages held now. */
   stored: number;

@@ -9,6 +9,7 @@ export type MessagePlatform = 'taobao-jst' | 'qianniu-tpn' | 'taobao-tid' | 'dou
 /** What `recipient` holds. */
 export type RecipientKind = 'phone' | 'douyin-ciphertext' | 'order' | 'qianniu-user';
 
+/** One message the mock accepted, as `GET /__mock/messages` shows it. */
 export interface RecordedMessage {
   /** Sequence number, starting at 1, never reused (also after a clear). */
   id: number;
@@ -35,7 +36,7 @@ export interface RecordedMessage {
   /** The text rendered from a configured template; null when the template is not configured. */
   text: string | null;
   /**
-   * SMS only, when `text` is known: the characters a phone shows, `【signName】` included (protocol.md §3; each
+   * SMS only, when `text` is known: the characters a phone shows, `【signName】` included (docs/protocol.md §3; each
    * Unicode character counts 1). Null for Qianniu messages and unknown templates.
    */
   length: number | null;

@@ -4,9 +4,9 @@
  * the answer to "why is my signature wrong", which the real gateways never give.
  */
 
-import { type ParameterSource, parameterSourceOf, parseParameterSource } from '../http/request-parameters.js';
 import { BoundedLog } from './bounded-log.js';
 import { maskParameters } from './mask-secrets.js';
+import { type ParameterReader, type ParameterSource, parameterSourceOf } from './parameter-source.js';
 
 export type JournalProtocol = 'top' | 'gateway';
 
@@ -45,6 +45,7 @@ export interface SignatureDiagnostic {
   hmacKey?: '{secret}';
 }
 
+/** One request to a protocol endpoint as `GET /__mock/requests` shows it: secrets masked. */
 export interface JournalEntry {
   /** Sequence number, starting at 1. */
   id: number;
@@ -80,6 +81,7 @@ export interface JournalRecord extends Omit<JournalEntry, 'id' | 'receivedAt' | 
   params: Readonly<Record<string, string>>;
 }
 
+/** Called once per journaled request, synchronously. Must not throw. */
 export type JournalListener = (entry: JournalEntry) => void;
 
 interface StoredRecord {
@@ -109,10 +111,13 @@ const trimmedParams: Readonly<Record<string, string>> = Object.freeze(Object.cre
 export class RequestJournal {
   readonly #log: BoundedLog<StoredRecord>;
   readonly #listeners = new Set<JournalListener>();
+  readonly #readParameters: ParameterReader;
   #sequence = 0;
 
-  constructor(capacity: number, maxBytes: number) {
+  /** `readParameters` reads kept parameters again when an entry is shown (the protocol core's parser). */
+  constructor(capacity: number, maxBytes: number, readParameters: ParameterReader) {
     this.#log = new BoundedLog(capacity, maxBytes);
+    this.#readParameters = readParameters;
   }
 
   /**
@@ -123,7 +128,7 @@ export class RequestJournal {
   record(record: JournalRecord, approximateBytes: number): void {
     const stored: StoredRecord = { id: ++this.#sequence, record, source: undefined };
     if (this.#listeners.size > 0) {
-      const entry = entryOf(stored);
+      const entry = this.#entryOf(stored);
       for (const listener of this.#listeners) listener(entry);
     }
     const source = parameterSourceOf(record.params);
@@ -140,11 +145,13 @@ export class RequestJournal {
 
   /** Newest first, as shown: secrets masked, time formatted. */
   *newestFirst(): IterableIterator<JournalEntry> {
-    for (const stored of this.#log.newestFirst()) yield entryOf(stored);
+    for (const stored of this.#log.newestFirst()) yield this.#entryOf(stored);
   }
 
   clear(predicate?: (entry: JournalEntry) => boolean): number {
-    return this.#log.clear(predicate === undefined ? undefined : (stored) => predicate(entryOf(stored)));
+    return this.#log.clear(
+      predicate === undefined ? undefined : (stored) => predicate(this.#entryOf(stored)),
+    );
   }
 
   subscribe(listener: JournalListener): () => void {
@@ -157,14 +164,14 @@ export class RequestJournal {
   get statistics(): { stored: number; recorded: number; evicted: number } {
     return { stored: this.#log.size, recorded: this.#sequence, evicted: this.#log.evicted };
   }
-}
 
-function entryOf({ id, record, source }: StoredRecord): JournalEntry {
-  const params = source === undefined ? record.params : parseParameterSource(source).params;
-  return {
-    id,
-    ...record,
-    receivedAt: new Date(record.receivedAt).toISOString(),
-    params: maskParameters(params),
-  };
+  #entryOf({ id, record, source }: StoredRecord): JournalEntry {
+    const params = source === undefined ? record.params : this.#readParameters(source);
+    return {
+      id,
+      ...record,
+      receivedAt: new Date(record.receivedAt).toISOString(),
+      params: maskParameters(params),
+    };
+  }
 }

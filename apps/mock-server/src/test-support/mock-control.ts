@@ -3,8 +3,8 @@
  * `stableBody` replaces each id with a placeholder, so a test can assert the exact body, key order included.
  */
 
-import type { FaultInput } from '../faults/fault-schema.js';
-import type { ScriptedFault } from '../faults/fault-store.js';
+import type { FaultInput } from '../protocol/pipeline/faults/fault-schema.js';
+import type { ScriptedFault } from '../protocol/pipeline/faults/fault-store.js';
 import type { RecordedMessage } from '../state/recorded-message.js';
 import type { JournalEntry } from '../state/request-journal.js';
 
@@ -63,4 +63,38 @@ export async function connectionFailure(promise: Promise<unknown>): Promise<stri
     return cause?.code ?? String(error);
   }
   throw new Error('expected the connection to fail');
+}
+
+/** Moves the mock's clock forward (`POST /__mock/clock`): an answer waiting out a delay on it goes out. */
+export async function advanceClock(url: string, milliseconds: number): Promise<void> {
+  const response = await fetch(`${url}/__mock/clock`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ advance: milliseconds }),
+  });
+  if (!response.ok) throw new Error(`POST /__mock/clock answered ${response.status}`);
+}
+
+/** Puts the mock's clock back (`DELETE /__mock/clock`). */
+export async function resetClock(url: string): Promise<void> {
+  await (await fetch(`${url}/__mock/clock`, { method: 'DELETE' })).arrayBuffer();
+}
+
+/** A promise and whether it has settled yet: shows that an answer is still waiting. */
+export function watch<Value>(promise: Promise<Value>): {
+  readonly promise: Promise<Value>;
+  readonly settled: boolean;
+} {
+  let settled = false;
+  const watched = promise.finally(() => {
+    settled = true;
+  });
+  // The caller awaits `promise` later; an early rejection must not count as unhandled meanwhile.
+  watched.catch(() => {});
+  return {
+    promise: watched,
+    get settled() {
+      return settled;
+    },
+  };
 }

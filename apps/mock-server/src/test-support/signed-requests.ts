@@ -105,7 +105,7 @@ export function multipartBody(params: Record<string, string>): FormData {
   return form;
 }
 
-/** How the parameters travel — every way protocol.md §1.1 says real SDKs send them. */
+/** How the parameters travel — every way docs/protocol.md §1.1 says real SDKs send them. */
 export type TopEncoding = 'query-get' | 'form-post' | 'multipart-post' | 'split-post' | 'get-with-body';
 
 const systemNames = new Set([
@@ -155,7 +155,7 @@ export function topRequest(
   }
 }
 
-/** Gateway form fields, signed (protocol.md §2.2). */
+/** Gateway form fields, signed (docs/protocol.md §2.2). */
 export function signedGatewayFields(
   sellerField: 'tb_seller_nick' | 'seller_nick',
   requestData: unknown,

@@ -10,9 +10,9 @@
  */
 import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
-import type { MockEnv } from '../http/mock-env.js';
-import { namespaceFilter } from '../inspection/inspection-queries.js';
-import type { MockRuntime } from '../mock-runtime.js';
+import { namespaceFilter } from '../control/inspection-queries.js';
+import type { MockEnv } from '../control/mock-env.js';
+import type { MockRuntime } from '../protocol/runtime/mock-runtime.js';
 import { InboxPage } from './page-components.js';
 import { streamPageEvents } from './page-events.js';
 import { buildPageModel } from './page-model.js';

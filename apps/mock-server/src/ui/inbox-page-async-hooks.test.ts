@@ -6,7 +6,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createMockApp } from '../create-mock-app.js';
+import { createMockApp } from '../serve/create-mock-app.js';
 import { createManualClock } from '../state/clock.js';
 import { nextServerSentEvent } from '../test-support/server-sent-events.js';
 import { fixedNow, jstBusiness, signedTopParams, topRequest } from '../test-support/signed-requests.js';

@@ -14,7 +14,7 @@ import { createJstClient, isTopPlatformError } from '@x/taobao-jst';
 import { createTidClient } from '@x/taobao-tid';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningMockServer, startMockServer } from '../start-mock-server.js';
+import { type RunningMockServer, startMockServer } from '../serve/start-mock-server.js';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const chromiumMissing = !existsSync(chromiumPath);

@@ -1,6 +1,6 @@
 import { tidPath } from '@x/taobao-tid/schemas';
 import { describe, expect, it, vi } from 'vitest';
-import { createMockApp, type MockApp } from '../create-mock-app.js';
+import { createMockApp, type MockApp, runtimeOf } from '../serve/create-mock-app.js';
 import { createManualClock } from '../state/clock.js';
 import type { PendingMessage, RecordedMessage } from '../state/recorded-message.js';
 import { nextServerSentEvent } from '../test-support/server-sent-events.js';
@@ -38,7 +38,7 @@ function record(app: MockApp, overrides: Partial<PendingMessage> = {}): Recorded
     details: {},
     ...overrides,
   } as PendingMessage;
-  return app.mock.inbox.record(
+  return runtimeOf(app).inbox.record(
     pending,
     {
       requestId: `req${sequence}`,
@@ -361,9 +361,10 @@ describe('POST /__mock/ui/clear — the per-namespace clear button', () => {
 describe('GET /__mock/ui/events — the live feed', () => {
   it('sends each new matching message as a rendered list item, and unsubscribes when the client goes', async () => {
     const app = newApp();
-    const subscribe = app.mock.inbox.subscribe.bind(app.mock.inbox);
+    const { inbox } = runtimeOf(app);
+    const subscribe = inbox.subscribe.bind(inbox);
     const unsubscribed = vi.fn();
-    vi.spyOn(app.mock.inbox, 'subscribe').mockImplementation((listener) => {
+    vi.spyOn(inbox, 'subscribe').mockImplementation((listener) => {
       const stop = subscribe(listener);
       return () => {
         unsubscribed();
@@ -408,7 +409,7 @@ describe('GET /__mock/ui/events — the live feed', () => {
     record(app);
     const response = await app.request('/__mock/ui/events');
     const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-    app.mock.inbox.clear();
+    runtimeOf(app).inbox.clear();
     const event = await nextServerSentEvent(reader);
     expect(event).toContain('event: resync');
     await reader.cancel();

@@ -8,7 +8,7 @@
  */
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import type { MockRuntime } from '../mock-runtime.js';
+import type { MockRuntime } from '../protocol/runtime/mock-runtime.js';
 import { Item, type ListItem } from './page-components.js';
 import { type Cursor, cursorOf, messageMatches, parseCursor, requestMatches } from './page-model.js';
 import type { PageQuery } from './page-query.js';

@@ -3,7 +3,7 @@
  * went out and, in the message list, the sends answered with an error, merged newest first), the namespaces
  * with their counts, and the cursor the event stream continues from.
  */
-import type { MockRuntime } from '../mock-runtime.js';
+import type { MockRuntime } from '../protocol/runtime/mock-runtime.js';
 import type { RecordedMessage } from '../state/recorded-message.js';
 import type { JournalEntry } from '../state/request-journal.js';
 import { failedItemsOf, requestHaystack, summarizeRequest } from './journal-view.js';

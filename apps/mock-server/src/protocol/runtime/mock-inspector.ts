@@ -1,0 +1,73 @@
+/**
+ * `app.mock`: what an in-process test may look at — the inbox, the journal, the clock — and nothing it could
+ * change behind the mock's back. Changes go through the `/__mock` API, as they would against a served mock.
+ */
+import type { TimestampReference } from '../../state/clock.js';
+import type { InboxStatistics, MessageListener } from '../../state/message-inbox.js';
+import type { RecordedMessage } from '../../state/recorded-message.js';
+import type { JournalEntry, JournalListener } from '../../state/request-journal.js';
+import type { MockRuntime } from './mock-runtime.js';
+
+/** The recorded messages, read-only. */
+export interface InboxInspector {
+  /** Newest first. */
+  newestFirst(): IterableIterator<RecordedMessage>;
+  /** Follows new messages; returns the function that stops following. */
+  subscribe(listener: MessageListener): () => void;
+  readonly statistics: InboxStatistics;
+}
+
+/** The request journal, read-only: secrets masked, times formatted. */
+export interface JournalInspector {
+  /** Newest first. */
+  newestFirst(): IterableIterator<JournalEntry>;
+  /** Follows new entries; returns the function that stops following. */
+  subscribe(listener: JournalListener): () => void;
+  readonly statistics: { stored: number; recorded: number; evicted: number };
+}
+
+/** The mock's clock, read-only (move it with `POST /__mock/clock`). */
+export interface ClockInspector {
+  /** Epoch milliseconds on the mock's clock. */
+  now(): number;
+  /** What `/__mock/clock` added to the base clock. */
+  readonly offsetMilliseconds: number;
+  /** What protocol timestamps are checked against. */
+  readonly timestampReference: TimestampReference;
+}
+
+/** A read-only view of one mock: `app.mock`, `server.app.mock`. */
+export interface MockInspector {
+  readonly inbox: InboxInspector;
+  readonly journal: JournalInspector;
+  readonly clock: ClockInspector;
+}
+
+export function createMockInspector(runtime: MockRuntime): MockInspector {
+  const { inbox, journal, clock } = runtime;
+  return Object.freeze({
+    inbox: Object.freeze({
+      newestFirst: () => inbox.newestFirst(),
+      subscribe: (listener: MessageListener) => inbox.subscribe(listener),
+      get statistics() {
+        return inbox.statistics;
+      },
+    }),
+    journal: Object.freeze({
+      newestFirst: () => journal.newestFirst(),
+      subscribe: (listener: JournalListener) => journal.subscribe(listener),
+      get statistics() {
+        return journal.statistics;
+      },
+    }),
+    clock: Object.freeze({
+      now: () => clock.now(),
+      get offsetMilliseconds() {
+        return clock.offsetMilliseconds;
+      },
+      get timestampReference() {
+        return clock.timestampReference;
+      },
+    }),
+  });
+}

@@ -1,0 +1,95 @@
+/**
+ * The dependency rules `pnpm lint` enforces (dependency-cruiser). The mock server's arrows point one way:
+ * serve (the adapters) → control and ui (Hono apps) → protocol (the framework-free core) → state, never back;
+ * frameworks stay in the adapters; no folder imports another in a cycle; and the published packages never
+ * import the apps. Test code (tests, their support folders) may import across, so it is not cruised.
+ */
+const mock = '^apps/mock-server/src/';
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-folder-cycles',
+      comment:
+        'Folders show the flow: two folders that import each other are one concern, or an arrow points back.',
+      severity: 'error',
+      scope: 'folder',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'no-module-cycles',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'packages-never-import-apps',
+      comment: 'The published packages stand alone: an app depends on them, never the other way round.',
+      severity: 'error',
+      from: { path: '^packages/' },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'core-without-frameworks',
+      comment: 'The protocol core and the state are plain functions and data: no Hono, no node:http.',
+      severity: 'error',
+      from: { path: `${mock}(protocol|state)/` },
+      to: { path: ['(^|/)node_modules/(hono|@hono/)', '^(node:)?http$', '^(node:)?https$', '^(node:)?net$'] },
+    },
+    {
+      name: 'hono-only-in-the-adapters-and-hono-apps',
+      comment: 'Hono is the adapter (serve/) and the framework of the control API and the inbox page.',
+      severity: 'error',
+      from: { path: mock, pathNot: `${mock}(serve|control|ui)/` },
+      to: { path: '(^|/)node_modules/(hono|@hono/)' },
+    },
+    {
+      name: 'node-http-only-in-serve',
+      comment: 'Only the Node adapter (serve/) touches node:http and @hono/node-server.',
+      severity: 'error',
+      from: { path: mock, pathNot: `${mock}(serve/|cli\\.ts$)` },
+      to: { path: ['^(node:)?http$', '(^|/)node_modules/@hono/node-server/'] },
+    },
+    {
+      name: 'core-never-imports-its-callers',
+      comment: 'protocol/ and state/ never import the adapters or the Hono apps (serve, control, ui).',
+      severity: 'error',
+      from: { path: `${mock}(protocol|state)/` },
+      to: { path: `${mock}(serve|control|ui)/` },
+    },
+    {
+      name: 'state-never-imports-protocol',
+      severity: 'error',
+      from: { path: `${mock}state/` },
+      to: { path: `${mock}protocol/` },
+    },
+    {
+      name: 'hono-apps-never-import-the-adapters',
+      severity: 'error',
+      from: { path: `${mock}(control|ui)/` },
+      to: { path: `${mock}serve/` },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: {
+      path: [
+        '\\.test\\.tsx?$',
+        '/test-support/',
+        '/contract/',
+        '/fuzz/',
+        '^(apps|packages|tooling)/[^/]+/dist/',
+        '^(apps|packages|tooling)/.*\\.d\\.ts$',
+      ],
+    },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.base.json' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['@x/source', 'import', 'default'],
+      extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'],
+    },
+  },
+};
