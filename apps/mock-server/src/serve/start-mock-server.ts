@@ -1,7 +1,8 @@
 /**
  * Serves the mock over HTTP and resolves once it listens, with the URL to point clients at and a `close` that
  * ends open keep-alive connections too (so a vitest globalSetup teardown never hangs). The protocol paths are
- * answered by the Node listener, everything else by the Hono app through @hono/node-server.
+ * answered by the Node listener, WebSocket upgrades by TMC, everything else by the Hono app through
+ * @hono/node-server.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,6 +10,7 @@ import { getRequestListener } from '@hono/node-server';
 import { createMockRuntime, type MockServerOptions } from '../protocol/runtime/mock-runtime.js';
 import { createMockAppFor, type MockApp } from './create-mock-app.js';
 import { createNodeListener } from './node-listener.js';
+import { attachTmcWebSocket } from './tmc-websocket.js';
 
 /** Options of `startMockServer`: the mock's options plus how to serve them. */
 export interface StartMockServerOptions extends MockServerOptions {
@@ -51,6 +53,8 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
   const { host, port } = runtime.config.config;
   const viaHono = getRequestListener(app.fetch, { hostname: host, overrideGlobalObjects });
   const server = createServer(createNodeListener(runtime, viaHono));
+  // TMC over WebSocket on the same port: any path upgrades (`ws://127.0.0.1:8787/tmc`).
+  const tmcEndpoint = attachTmcWebSocket(server, runtime.tmc);
   server.listen(port, host);
   await new Promise<void>((resolve, reject) => {
     const onError = (error: Error) => {
@@ -77,6 +81,7 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
     close() {
       closing ??= new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
+        tmcEndpoint.close();
         // Answers waiting out a delay go now (their connections are closing); scheduled work is dropped.
         runtime.clock.cancelTimers();
         // close() waits for open connections; idle keep-alive ones would hold it forever.

@@ -7,6 +7,7 @@
  * the useful choice).
  */
 import { BoundedLog } from '../../state/bounded-log.js';
+import { DeadlineQueue } from './deadline-queue.js';
 import type { TmcMessage, TmcMessageState } from './tmc-message.js';
 import type { TmcScheduler } from './tmc-scheduler.js';
 
@@ -61,10 +62,8 @@ export class TmcGroupQueue {
   /** Deliveries waiting to be pushed, oldest first (entries settled meanwhile are skipped). */
   #ready: TmcDelivery[] = [];
   #readyHead = 0;
-  /** Redelivery deadlines in time order; an entry whose `dueAt` changed since is skipped. */
-  readonly #deadlines: { at: number; delivery: TmcDelivery }[] = [];
-  #cancelDeadlineTask: (() => void) | undefined;
-  #deadlineTaskAt = Number.POSITIVE_INFINITY;
+  /** Redelivery deadlines; one whose delivery's `dueAt` changed since (pushed again, confirmed) is skipped. */
+  readonly #deadlines: DeadlineQueue<TmcDelivery>;
   readonly #consumers: TmcConsumer[] = [];
   #nextConsumer = 0;
   readonly #confirmed: BoundedLog<TmcDelivery>;
@@ -76,6 +75,7 @@ export class TmcGroupQueue {
     this.#scheduler = scheduler;
     this.#options = options;
     this.#confirmed = new BoundedLog(options.confirmedHistory);
+    this.#deadlines = new DeadlineQueue(scheduler, (delivery, at) => this.#redeliverDue(delivery, at));
   }
 
   /** Queues a message and pushes it when a consumer is attached. */
@@ -176,25 +176,42 @@ export class TmcGroupQueue {
     return this.#consumers.map((consumer) => consumer.label);
   }
 
-  /** Unconfirmed messages (publication order), and the confirmed ones kept for inspection (newest first). */
-  deliveries(): { pending: readonly TmcDelivery[]; confirmed: readonly TmcDelivery[] } {
-    return { pending: [...this.#pending.values()], confirmed: [...this.#confirmed.newestFirst()] };
+  /**
+   * Up to `maxPending` unconfirmed messages (publication order), and the confirmed ones kept for inspection
+   * (newest first).
+   */
+  deliveries(maxPending = Number.POSITIVE_INFINITY): {
+    pending: readonly TmcDelivery[];
+    confirmed: readonly TmcDelivery[];
+  } {
+    const pending: TmcDelivery[] = [];
+    for (const delivery of this.#pending.values()) {
+      if (pending.length >= maxPending) break;
+      pending.push(delivery);
+    }
+    return { pending, confirmed: [...this.#confirmed.newestFirst()] };
+  }
+
+  /** How many messages are in each state (confirmed: since the start, not only those kept). */
+  stateCounts(): Record<TmcMessageState, number> {
+    const counts = { queued: 0, pushed: 0, confirmed: this.#statistics.confirmed, failed: 0, redelivered: 0 };
+    for (const delivery of this.#pending.values()) counts[delivery.state]++;
+    return counts;
   }
 
   get statistics(): Readonly<GroupQueueStatistics> {
     return this.#statistics;
   }
 
-  /** Drops every message (the consumers stay attached). */
-  clear(): void {
+  /** Drops every message (the consumers stay attached). Returns how many unconfirmed ones were dropped. */
+  clear(): number {
+    const dropped = this.#pending.size;
     this.#pending.clear();
     this.#ready = [];
     this.#readyHead = 0;
-    this.#deadlines.length = 0;
-    this.#cancelDeadlineTask?.();
-    this.#cancelDeadlineTask = undefined;
-    this.#deadlineTaskAt = Number.POSITIVE_INFINITY;
+    this.#deadlines.clear();
     this.#confirmed.clear();
+    return dropped;
   }
 
   #pump(): void {
@@ -239,35 +256,13 @@ export class TmcGroupQueue {
 
   #scheduleRedelivery(delivery: TmcDelivery, at: number): void {
     delivery.dueAt = at;
-    const deadlines = this.#deadlines;
-    // The interval is the same for every message, so new deadlines almost always go last.
-    let index = deadlines.length;
-    while (index > 0 && (deadlines[index - 1] as { at: number }).at > at) index--;
-    deadlines.splice(index, 0, { at, delivery });
-    this.#armDeadlineTask();
+    this.#deadlines.add(at, delivery);
   }
 
-  #armDeadlineTask(): void {
-    const head = this.#deadlines[0];
-    if (head === undefined || head.at >= this.#deadlineTaskAt) return;
-    this.#cancelDeadlineTask?.();
-    this.#deadlineTaskAt = head.at;
-    this.#cancelDeadlineTask = this.#scheduler.schedule(head.at, () => this.#redeliverDue());
-  }
-
-  #redeliverDue(): void {
-    this.#cancelDeadlineTask = undefined;
-    this.#deadlineTaskAt = Number.POSITIVE_INFINITY;
-    const now = this.#scheduler.now();
-    let due = 0;
-    while (due < this.#deadlines.length && (this.#deadlines[due] as { at: number }).at <= now) {
-      const { at, delivery } = this.#deadlines[due] as { at: number; delivery: TmcDelivery };
-      due++;
-      if (delivery.dueAt !== at || this.#pending.get(delivery.message.id) !== delivery) continue;
-      this.#makeAvailable(delivery);
-    }
-    this.#deadlines.splice(0, due);
-    this.#armDeadlineTask();
+  #redeliverDue(delivery: TmcDelivery, at: number): void {
+    if (delivery.dueAt !== at || this.#pending.get(delivery.message.id) !== delivery) return;
+    this.#makeAvailable(delivery);
+    // Pushed at once: deadlines due together go out in the order they fell due.
     this.#pump();
   }
 

@@ -92,3 +92,27 @@ export function receiptMagicExample(outcome: ReceiptOutcome): string {
 export function failedReceiptCode(parameter: number): string {
   return failedReceiptCodes[parameter] ?? 'UNDELIV';
 }
+
+const parameterWords = {
+  'error-code': 'the err_code (00 UNDELIV, 01 EXPIRED, 02 REJECTD, 03 DELETED, 04 UNKNOWN; others UNDELIV)',
+  minutes: 'minutes (00 counts as 1)',
+  seconds: 'seconds',
+  none: 'ignored (any two digits)',
+} as const;
+
+/** The receipt magic numbers as `GET /__mock/magic` lists them (under `receipts`). */
+export function receiptCatalog(enabled: boolean) {
+  return {
+    enabled,
+    pattern: `${receiptMagicPrefix}XXYY`,
+    where:
+      'JST phone_number: the send is accepted like any other, its delivery receipt (TMC topic alibaba_aliqin_TaFcSmsDR) follows the outcome.',
+    outcomes: receiptOutcomes.map((outcome) => ({
+      digits: outcome.digits,
+      outcome: outcome.name,
+      summary: outcome.summary,
+      parameter: parameterWords[outcome.parameter],
+      example: receiptMagicExample(outcome),
+    })),
+  };
+}

@@ -107,6 +107,15 @@ describe('SmsReceipts', () => {
 });
 
 describe('receipt magic numbers', () => {
+  it('are ordinary numbers when magic values are off', () => {
+    const scheduler = createSteppedScheduler(start);
+    const receipts = new SmsReceipts(new TmcBroker(scheduler), { magicValues: false });
+    expect(receipts.schedule(send('19900010400'))).toEqual({
+      outcome: 'delivered',
+      publishAt: start + 1_000,
+    });
+  });
+
   it('reads 1990001XXYY, and nothing else, as a receipt outcome', () => {
     expect(parseReceiptMagic('19900010101')).toMatchObject({
       outcome: { name: 'receipt-failed' },

@@ -4,6 +4,7 @@
  * after the send; the receipt magic numbers (`1990001XXYY`) make it fail, come late, come twice or never.
  */
 import { formatTopTimestamp } from '@x/signing';
+import { DeadlineQueue } from './deadline-queue.js';
 import { failedReceiptCode, parseReceiptMagic, type ReceiptOutcomeName } from './receipt-magic.js';
 import type { TmcBroker } from './tmc-broker.js';
 import type { TmcMessage } from './tmc-message.js';
@@ -49,16 +50,32 @@ export interface ReceiptPlan {
 
 export interface SmsReceiptsOptions {
   /** @default 1000 */
-  delayMs?: number;
+  delayMs?: number | undefined;
+  /** Whether the receipt magic numbers (`1990001XXYY`) act; off, they are ordinary numbers. @default true */
+  magicValues?: boolean | undefined;
 }
+
+/** A receipt waiting for its instant: its first publication, or the second one of `receipt-twice`. */
+type DueReceipt =
+  | {
+      readonly kind: 'publish';
+      readonly send: AcceptedSmsSend;
+      readonly errorCode: string;
+      readonly againAfterMs?: number;
+    }
+  | { readonly kind: 'publish-again'; readonly message: TmcMessage };
 
 export class SmsReceipts {
   readonly #broker: TmcBroker;
+  readonly #magicValues: boolean;
+  readonly #due: DeadlineQueue<DueReceipt>;
   #delayMs: number;
 
   constructor(broker: TmcBroker, options: SmsReceiptsOptions = {}) {
     this.#broker = broker;
     this.#delayMs = validDelay(options.delayMs ?? defaultReceiptDelayMs);
+    this.#magicValues = options.magicValues ?? true;
+    this.#due = new DeadlineQueue(broker.scheduler, (due) => this.#publishDue(due));
   }
 
   /** The delay of an ordinary receipt. */
@@ -72,30 +89,36 @@ export class SmsReceipts {
 
   /** Schedules the receipt of an accepted send and says what it will be. */
   schedule(send: AcceptedSmsSend): ReceiptPlan {
-    const magic = parseReceiptMagic(send.receiver);
-    const scheduler = this.#broker.scheduler;
+    const magic = this.#magicValues ? parseReceiptMagic(send.receiver) : undefined;
     const outcome = magic?.outcome.name ?? 'delivered';
     if (outcome === 'receipt-never') return { outcome, publishAt: null };
     const parameter = magic?.parameter ?? 0;
     const delay = outcome === 'receipt-late' ? Math.max(1, parameter) * 60_000 : this.#delayMs;
     const publishAt = send.sentAt + delay;
-    scheduler.schedule(publishAt, () => {
-      const delivered = outcome !== 'receipt-failed';
-      const message = this.#publish(send, delivered ? 'DELIVRD' : failedReceiptCode(parameter));
-      if (outcome === 'receipt-twice') {
-        scheduler.schedule(scheduler.now() + parameter * 1000, () => this.#broker.publishAgain(message));
-      }
-    });
+    const errorCode = outcome === 'receipt-failed' ? failedReceiptCode(parameter) : 'DELIVRD';
+    this.#due.add(
+      publishAt,
+      outcome === 'receipt-twice'
+        ? { kind: 'publish', send, errorCode, againAfterMs: parameter * 1000 }
+        : { kind: 'publish', send, errorCode },
+    );
     return { outcome, publishAt };
   }
 
-  #publish(send: AcceptedSmsSend, errorCode: string): TmcMessage {
+  #publishDue(due: DueReceipt): void {
+    if (due.kind === 'publish-again') {
+      this.#broker.publishAgain(due.message);
+      return;
+    }
+    const { send, errorCode, againAfterMs } = due;
     const content = receiptContent(send, errorCode, this.#broker.scheduler.now());
-    return this.#broker.publish(send.appKey, {
+    const message = this.#broker.publish(send.appKey, {
       topic: smsReceiptTopic,
       content: JSON.stringify(content),
       nick: send.seller ?? '',
     });
+    if (againAfterMs !== undefined)
+      this.#due.add(this.#broker.scheduler.now() + againAfterMs, { kind: 'publish-again', message });
   }
 }
 

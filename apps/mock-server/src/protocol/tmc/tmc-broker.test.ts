@@ -172,6 +172,19 @@ describe('TmcBroker and its group queues', () => {
     expect(group.deliveries()).toEqual({ pending: [], confirmed: [] });
   });
 
+  it('lists a bounded number of unconfirmed messages, and counts them all by state', () => {
+    const { broker } = setup();
+    const group = broker.group('app-1', 'default');
+    for (let index = 0; index < 5; index++) broker.publish('app-1', receipt);
+    group.take(2);
+    expect(group.deliveries(3).pending.map((delivery) => delivery.state)).toEqual([
+      'pushed',
+      'pushed',
+      'queued',
+    ]);
+    expect(group.stateCounts()).toEqual({ queued: 3, pushed: 2, confirmed: 0, failed: 0, redelivered: 0 });
+  });
+
   it('refuses options out of range, naming them', () => {
     const scheduler = createSteppedScheduler(0);
     expect(() => new TmcBroker(scheduler, { redeliveryIntervalMs: 0 })).toThrow(/redeliveryIntervalMs/);

@@ -22,7 +22,10 @@ export interface TmcBrokerOptions {
   redeliveryIntervalMs?: number;
   /** Confirmed messages kept per group for inspection. @default 200 */
   confirmedHistory?: number;
-  /** Unconfirmed messages held per group; beyond it the oldest is dropped. @default 200000 */
+  /**
+   * Unconfirmed messages held per group; beyond it the oldest is dropped (a mock answering JST load with no
+   * consumer stays within ~60 MB a group). @default 100000
+   */
   maxPendingPerGroup?: number;
 }
 
@@ -42,7 +45,7 @@ export class TmcBroker {
         86_400_000,
       ),
       confirmedHistory: bounded('confirmedHistory', options.confirmedHistory ?? 200, 1, 100_000),
-      maxPending: bounded('maxPendingPerGroup', options.maxPendingPerGroup ?? 200_000, 1, 10_000_000),
+      maxPending: bounded('maxPendingPerGroup', options.maxPendingPerGroup ?? 100_000, 1, 10_000_000),
     };
   }
 
@@ -99,9 +102,14 @@ export class TmcBroker {
     }
   }
 
-  /** Drops the messages of every group (of `namespace` when given); connections stay. */
-  clear(namespace?: string): void {
-    for (const group of this.groups(namespace)) group.clear();
+  /**
+   * Drops the messages of every group (of `namespace` when given); connections stay. Returns how many
+   * unconfirmed messages were dropped.
+   */
+  clear(namespace?: string): number {
+    let dropped = 0;
+    for (const group of this.groups(namespace)) dropped += group.clear();
+    return dropped;
   }
 
   #groupsOf(namespace: string): Map<string, TmcGroupQueue> {

@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { integer, nonEmptyText } from '../../config/input-rules.js';
+import { type Scripted, ScriptedQueue } from '../pipeline/faults/scripted-queue.js';
 
 const matchSchema = z
   .strictObject({
@@ -54,13 +55,7 @@ export type TmcFaultInput = z.input<typeof tmcFaultSchema>;
 export type TmcFaultSpec = z.output<typeof tmcFaultSchema>;
 
 /** A queued TMC fault, as the fault list shows it. */
-export type ScriptedTmcFault = TmcFaultSpec & {
-  id: number;
-  /** How many more events it applies to. */
-  remaining: number;
-  /** ISO time (mock clock) it was added. */
-  createdAt: string;
-};
+export type ScriptedTmcFault = Scripted<TmcFaultSpec>;
 
 /** The event a fault is matched against. */
 export interface TmcFaultEvent {
@@ -83,71 +78,29 @@ export interface TmcConnectRefusal {
   readonly statusPhrase: string;
 }
 
-export class TmcFaultQueue {
-  readonly #faults: ScriptedTmcFault[] = [];
-  #sequence = 0;
-
-  add(specs: readonly TmcFaultSpec[], now: number): ScriptedTmcFault[] {
-    const added = specs.map((spec) => ({
-      ...spec,
-      id: ++this.#sequence,
-      remaining: spec.times,
-      createdAt: new Date(now).toISOString(),
-    }));
-    this.#faults.push(...added);
-    return added;
-  }
-
-  /** Oldest first; only faults naming `app` when given. */
-  list(app?: string): ScriptedTmcFault[] {
-    return this.#faults.filter((fault) => app === undefined || fault.match.app === app);
-  }
-
-  /** Removes every fault, one namespace's, or one by id. Returns how many were removed. */
-  clear(filter: { app?: string; id?: number } = {}): number {
-    const before = this.#faults.length;
-    for (let index = this.#faults.length - 1; index >= 0; index--) {
-      const fault = this.#faults[index] as ScriptedTmcFault;
-      if (filter.app !== undefined && fault.match.app !== filter.app) continue;
-      if (filter.id !== undefined && fault.id !== filter.id) continue;
-      this.#faults.splice(index, 1);
-    }
-    return before - this.#faults.length;
-  }
-
-  get size(): number {
-    return this.#faults.length;
-  }
-
+export class TmcFaultQueue extends ScriptedQueue<TmcFaultSpec> {
   /** The refusal for a CONNECT, when a fault asks for one (it loses one of its `times`). */
   takeConnectRefusal(event: Omit<TmcFaultEvent, 'kind'>): TmcConnectRefusal | undefined {
-    const fault = this.#take({ ...event, kind: 'connect' });
-    if (fault?.kind !== 'tmc-refuse-connect') return undefined;
-    return { statusCode: fault.statusCode, statusPhrase: fault.statusPhrase };
+    return this.take((fault) =>
+      fault.kind === 'tmc-refuse-connect' && matches(fault, { ...event, kind: 'connect' })
+        ? { statusCode: fault.statusCode, statusPhrase: fault.statusPhrase }
+        : undefined,
+    );
   }
 
   /** The effect on one push, when a fault asks for one (it loses one of its `times`). */
   takePushEffect(event: Omit<TmcFaultEvent, 'kind'>): TmcPushEffect | undefined {
-    if (this.#faults.length === 0) return undefined;
-    const fault = this.#take({ ...event, kind: 'push' });
-    if (fault === undefined || fault.kind === 'tmc-refuse-connect') return undefined;
-    if (fault.kind === 'tmc-delay') return { kind: 'delay', delayMs: fault.delayMs };
-    return { kind: fault.kind === 'tmc-drop' ? 'drop' : 'duplicate' };
-  }
-
-  #take(event: TmcFaultEvent): ScriptedTmcFault | undefined {
-    for (let position = 0; position < this.#faults.length; position++) {
-      const fault = this.#faults[position] as ScriptedTmcFault;
-      if (!matches(fault, event)) continue;
-      fault.remaining--;
-      if (fault.remaining <= 0) this.#faults.splice(position, 1);
-      return fault;
-    }
-    return undefined;
+    if (this.size === 0) return undefined;
+    return this.take((fault): TmcPushEffect | undefined => {
+      if (fault.kind === 'tmc-refuse-connect' || !matches(fault, { ...event, kind: 'push' }))
+        return undefined;
+      if (fault.kind === 'tmc-delay') return { kind: 'delay', delayMs: fault.delayMs };
+      return { kind: fault.kind === 'tmc-drop' ? 'drop' : 'duplicate' };
+    });
   }
 }
 
-function matches(fault: ScriptedTmcFault, event: TmcFaultEvent): boolean {
+function matches(fault: TmcFaultSpec, event: TmcFaultEvent): boolean {
   if ((fault.kind === 'tmc-refuse-connect') !== (event.kind === 'connect')) return false;
   const { app, group, topic } = fault.match;
   if (app !== undefined && app !== event.app) return false;

@@ -1,8 +1,12 @@
 /**
  * What `/__mock/tmc` shows: the open connections, every group with its consumers and counters, and each
- * message's state in it (unconfirmed ones, then the latest confirmed). Ids are decimal strings (they exceed
- * 2^53), times ISO 8601 on the mock's clock. One namespace only with `app`.
+ * message's state in it (the oldest unconfirmed ones, then the latest confirmed). Ids are decimal strings
+ * (they exceed 2^53), times ISO 8601 on the mock's clock. One namespace only with `app`.
  */
+
+/** Unconfirmed messages listed per group; the counts cover them all. */
+export const listedPendingMessages = 500;
+
 import type { TmcDelivery } from './group-queue.js';
 import type { TmcMessageState } from './tmc-message.js';
 import type { TmcService } from './tmc-service.js';
@@ -52,15 +56,8 @@ export function inspectTmc(tmc: TmcService, app?: string): TmcInspectionView {
     .map((view) => ({ ...view, connectedAt: isoOrNull(view.connectedAt) }));
   const groups: TmcGroupView[] = [];
   for (const group of tmc.broker.groups(app)) {
-    const { pending, confirmed } = group.deliveries();
-    const counts: Record<TmcMessageState, number> = {
-      queued: 0,
-      pushed: 0,
-      confirmed: group.statistics.confirmed,
-      failed: 0,
-      redelivered: 0,
-    };
-    for (const delivery of pending) counts[delivery.state]++;
+    const { pending, confirmed } = group.deliveries(listedPendingMessages);
+    const counts = group.stateCounts();
     groups.push({
       app: group.namespace,
       group: group.name,

@@ -14,11 +14,15 @@ import { newConnectionId, TmcSession, type TmcSessionOutput } from './tmc-sessio
 export interface TmcServiceOptions extends TmcBrokerOptions {
   /** How long after an accepted send its receipt is published. @default 1000 */
   receiptDelayMs?: number;
+  /** Whether the receipt magic numbers (`1990001XXYY`) act. @default true */
+  magicValues?: boolean;
+  /** Where TMC fault ids come from (the mock shares one sequence with the send faults). @default 1, 2, 3, … */
+  nextFaultId?: () => number;
 }
 
 export class TmcService {
   readonly broker: TmcBroker;
-  readonly faults = new TmcFaultQueue();
+  readonly faults: TmcFaultQueue;
   readonly receipts: SmsReceipts;
   readonly #sessions = new Set<TmcSession>();
   readonly #apps: TmcApps;
@@ -26,7 +30,11 @@ export class TmcService {
   /** `apps`: what a CONNECT is checked against (the mock's TOP apps and clock). */
   constructor(scheduler: TmcScheduler, apps: TmcApps, options: TmcServiceOptions = {}) {
     this.broker = new TmcBroker(scheduler, options);
-    this.receipts = new SmsReceipts(this.broker, { delayMs: options.receiptDelayMs });
+    this.faults = new TmcFaultQueue(options.nextFaultId);
+    this.receipts = new SmsReceipts(this.broker, {
+      delayMs: options.receiptDelayMs,
+      magicValues: options.magicValues,
+    });
     this.#apps = apps;
   }
 

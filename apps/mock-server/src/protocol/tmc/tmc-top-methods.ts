@@ -12,7 +12,7 @@
  * A bad parameter is TOP's 40 (missing) or 41 (invalid) naming it.
  */
 import { formatTopTimestamp } from '@x/signing';
-import { invalidArguments, missingArguments, type TopError } from '../../top/top-errors.js';
+import { invalidArguments, missingArguments, type TopError } from '../errors/top-errors.js';
 import { maxGroupNameLength } from './connect-check.js';
 import { defaultGroupName } from './tmc-broker.js';
 import type { TmcMessage } from './tmc-message.js';
@@ -24,8 +24,12 @@ export type TmcTopAnswer =
   | { readonly ok: false; readonly error: TopError; readonly reason: string };
 
 export interface TmcTopMethod {
+  /** Tells it apart from the send methods. */
+  readonly kind: 'tmc';
   /** The `method` parameter. */
   readonly name: string;
+  /** None of them needs a seller's session. */
+  readonly requiresSession: false;
   /** The success root key. */
   readonly responseKey: string;
   /** Answers a call of `appKey` (its namespace) that passed TOP's system checks. */
@@ -35,7 +39,9 @@ export interface TmcTopMethod {
 const maxIdsPerConfirm = 200;
 
 export const tmcConsumeMethod: TmcTopMethod = {
+  kind: 'tmc',
   name: 'taobao.tmc.messages.consume',
+  requiresSession: false,
   responseKey: 'tmc_messages_consume_response',
   answer(params, appKey, tmc) {
     const group = groupName(params);
@@ -51,7 +57,9 @@ export const tmcConsumeMethod: TmcTopMethod = {
 };
 
 export const tmcConfirmMethod: TmcTopMethod = {
+  kind: 'tmc',
   name: 'taobao.tmc.messages.confirm',
+  requiresSession: false,
   responseKey: 'tmc_messages_confirm_response',
   answer(params, appKey, tmc) {
     const group = groupName(params);
@@ -74,7 +82,9 @@ export const tmcConfirmMethod: TmcTopMethod = {
 };
 
 export const tmcProduceMethod: TmcTopMethod = {
+  kind: 'tmc',
   name: 'taobao.tmc.message.produce',
+  requiresSession: false,
   responseKey: 'tmc_message_produce_response',
   answer(params, appKey, tmc) {
     const topic = params.topic ?? '';
