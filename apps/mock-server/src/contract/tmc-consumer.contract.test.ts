@@ -6,8 +6,8 @@
 import { createJstClient } from '@x/taobao-jst';
 import { createTmcHttpConsumer, dedupe, type SmsReceipt, type TmcMessage } from '@x/taobao-tmc';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { postFault } from '../test-support/mock-control.js';
-import { advanceClock, mockTmcConsumer, tmcView } from '../test-support/tmc-control.js';
+import { signedTopParams } from '../test-support/signed-requests.js';
+import { advanceClock, mockTmcConsumer, postTmcFault, tmcView } from '../test-support/tmc-control.js';
 import { useContractServer } from './contract-server.js';
 
 const secret = 'tmc-contract-secret';
@@ -45,20 +45,12 @@ function jstClient(app: string) {
 
 const sms = { sms_free_sign_name: '回执测试', template_code: 'SMS_1', params: { n: 1 } };
 
+/** `taobao.tmc.message.produce`, signed with the app's secret and the real time: a message on the test topic. */
 async function produce(app: string, content: Record<string, string>): Promise<void> {
-  // The mock's own TOP method, through a TOP client's signing (the JST client's caller is not public: sign here).
-  const { signTop, formatTopTimestamp } = await import('@x/signing');
-  const params: Record<string, string> = {
-    method: 'taobao.tmc.message.produce',
-    app_key: app,
-    timestamp: formatTopTimestamp(new Date()),
-    v: '2.0',
-    sign_method: 'md5',
-    format: 'json',
-    topic: 'contract_test_topic',
-    content: JSON.stringify(content),
-  };
-  params.sign = signTop(params, secret, 'md5');
+  const params = signedTopParams(
+    { topic: 'contract_test_topic', content: JSON.stringify(content) },
+    { method: 'taobao.tmc.message.produce', appKey: app, secret, session: null, now: Date.now() },
+  );
   const response = await fetch(`${server.current().url}/router/rest`, {
     method: 'POST',
     body: new URLSearchParams(params),
@@ -122,7 +114,7 @@ describe('@x/taobao-tmc against the mock', () => {
       .on('contract_test_topic', (message: TmcMessage) => void seen.push(message.content))
       .run(stopLater());
     await vi.waitFor(() => expect(events).toContainEqual({ type: 'connected' }));
-    expect((await postFault(url, { kind: 'tmc-drop', times: 2 } as never, `?app=${app}`)).status).toBe(201);
+    expect(await postTmcFault(url, { kind: 'tmc-drop', times: 2 }, app)).toBe(201);
     for (let index = 0; index < 5; index++) await produce(app, { n: String(index) });
     await vi.waitFor(() => expect(new Set(seen).size).toBe(5), { timeout: 5_000 });
     expect(events.filter((event) => event.type === 'connected').length).toBeGreaterThanOrEqual(3);

@@ -9,6 +9,7 @@ import {
   type TmcWebSocketConstructor,
 } from '@x/taobao-tmc';
 import { WebSocket } from 'ws';
+import type { TmcFaultInput } from '../protocol/tmc/tmc-faults.js';
 import type { TmcInspectionView } from '../protocol/tmc/tmc-inspection.js';
 import { getJson } from './mock-control.js';
 
@@ -25,6 +26,17 @@ export async function advanceClock(url: string, milliseconds: number): Promise<v
     body: JSON.stringify({ advance: milliseconds, timestamps: 'real-time' }),
   });
   if (response.status !== 200) throw new Error(`/__mock/clock answered ${response.status}`);
+}
+
+/** Queues a TMC fault in `app`'s namespace; answers the HTTP status. */
+export async function postTmcFault(url: string, fault: TmcFaultInput, app: string): Promise<number> {
+  const response = await fetch(`${url}/__mock/faults?app=${encodeURIComponent(app)}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(fault),
+  });
+  await response.arrayBuffer();
+  return response.status;
 }
 
 /** A consumer of `app` against the mock's WebSocket, reconnecting fast, with every event it saw. */
