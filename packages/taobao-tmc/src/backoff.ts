@@ -35,3 +35,8 @@ export function pause(delayMs: number, signal: AbortSignal | undefined): Promise
     signal?.addEventListener('abort', done, { once: true });
   });
 }
+
+/** Whether `signal` has aborted; a call, so the compiler does not assume it cannot change across an await. */
+export function aborted(signal: AbortSignal | undefined): boolean {
+  return signal?.aborted === true;
+}

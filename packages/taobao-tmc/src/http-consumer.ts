@@ -1,13 +1,13 @@
 import { createTopCaller, type FetchFunction, type TopCaller } from '@x/core';
 import { parseTopTimestamp } from '@x/signing';
 import { z } from 'zod';
-import { backoffDelay, pause } from './backoff.js';
+import { aborted, backoffDelay, pause } from './backoff.js';
 import { OptionIssues, resolveCommonOptions, type TmcCommonOptions } from './consumer-options.js';
+import { consumerShell, type TmcConsumer } from './consumer-shell.js';
 import { emitter, type TmcEventListener } from './events.js';
 import { exactIntegerFetch } from './exact-integers.js';
 import type { TmcMessage } from './message.js';
 import { TopicRouter } from './topic-router.js';
-import type { TmcConsumer } from './websocket-consumer.js';
 
 /** Options of {@link createTmcHttpConsumer}. */
 export interface TmcHttpConsumerOptions extends TmcCommonOptions {
@@ -85,61 +85,42 @@ export function createTmcHttpConsumer(options: TmcHttpConsumerOptions): TmcConsu
   const emit = emitter(options.onEvent);
   const quantity = options.quantity ?? 100;
   const idleDelay = options.idleDelay ?? 1_000;
-  let running = false;
-
-  const consumer: TmcConsumer = {
-    on(topic, handler) {
-      router.on(topic, handler);
-      return consumer;
-    },
-    onSmsReceipt(handler) {
-      router.onSmsReceipt(handler);
-      return consumer;
-    },
-    async run(signal) {
-      if (running) throw new Error('this TMC consumer is already running');
-      running = true;
+  return consumerShell(router, async (signal) => {
+    let failures = 0;
+    emit({ type: 'connected' });
+    while (!aborted(signal)) {
+      let messages: readonly TmcMessage[];
       try {
-        let failures = 0;
-        emit({ type: 'connected' });
-        while (!aborted(signal)) {
-          let messages: readonly TmcMessage[];
-          try {
-            messages = await consume(caller, common.groupName, quantity);
-            failures = 0;
-          } catch (error) {
-            emit({ type: 'poll-failed', error });
-            const delayMs = backoffDelay(failures, common.reconnect, common.random);
-            failures += 1;
-            emit({ type: 'reconnecting', attempt: failures, delayMs });
-            await pause(delayMs, signal);
-            continue;
-          }
-          if (messages.length === 0) {
-            await pause(idleDelay, signal);
-            continue;
-          }
-          const handled: string[] = [];
-          for (const message of messages) {
-            if (aborted(signal)) break;
-            const outcome = await router.handle(message);
-            if (outcome.confirm) handled.push(message.id);
-            else
-              emit({
-                type: 'message-failed',
-                messageId: message.id,
-                topic: message.topic,
-                error: outcome.error,
-              });
-          }
-          await confirm(caller, common.groupName, handled, emit);
-        }
-      } finally {
-        running = false;
+        messages = await consume(caller, common.groupName, quantity);
+        failures = 0;
+      } catch (error) {
+        emit({ type: 'poll-failed', error });
+        const delayMs = backoffDelay(failures, common.reconnect, common.random);
+        failures += 1;
+        emit({ type: 'reconnecting', attempt: failures, delayMs });
+        await pause(delayMs, signal);
+        continue;
       }
-    },
-  };
-  return consumer;
+      if (messages.length === 0) {
+        await pause(idleDelay, signal);
+        continue;
+      }
+      const handled: string[] = [];
+      for (const message of messages) {
+        if (aborted(signal)) break;
+        const outcome = await router.handle(message);
+        if (outcome.confirm) handled.push(message.id);
+        else
+          emit({
+            type: 'message-failed',
+            messageId: message.id,
+            topic: message.topic,
+            error: outcome.error,
+          });
+      }
+      await confirm(caller, common.groupName, handled, emit);
+    }
+  });
 }
 
 async function consume(caller: TopCaller, groupName: string, quantity: number): Promise<TmcMessage[]> {
@@ -187,8 +168,4 @@ function publishTime(text: string | undefined): Date | undefined {
   } catch {
     return undefined;
   }
-}
-
-function aborted(signal: AbortSignal | undefined): boolean {
-  return signal?.aborted === true;
 }

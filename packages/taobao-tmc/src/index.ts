@@ -22,6 +22,7 @@ export type { ReconnectOptions } from './backoff.js';
 // Connecting
 export { signTmcConnect, type TmcConnectSignInput } from './connect-sign.js';
 export type { TmcCommonOptions } from './consumer-options.js';
+export type { TmcConsumer } from './consumer-shell.js';
 // Duplicates and correlation
 export { createMessageIdWindow, dedupe, defaultDedupeWindow, type MessageIdWindow } from './dedupe.js';
 export {
@@ -30,7 +31,6 @@ export {
   type TmcConsumerEvent,
   type TmcEventListener,
 } from './events.js';
-export { exactIntegerFetch, quoteUnsafeIntegers } from './exact-integers.js';
 export { createTmcHttpConsumer, type TmcHttpConsumerOptions } from './http-consumer.js';
 // Messages and handlers
 export { contentText, messageFromFrame, type TmcMessage, TmcMessageFormatError } from './message.js';
@@ -51,10 +51,5 @@ export {
   type WaitForReceiptOptions,
 } from './receipt-waiter.js';
 export type { SmsReceiptHandler, TmcHandler } from './topic-router.js';
-export {
-  createTmcConsumer,
-  defaultTmcUrl,
-  type TmcConsumer,
-  type TmcConsumerOptions,
-} from './websocket-consumer.js';
+export { createTmcConsumer, defaultTmcUrl, type TmcConsumerOptions } from './websocket-consumer.js';
 export type { TmcWebSocket, TmcWebSocketConstructor } from './websocket-types.js';

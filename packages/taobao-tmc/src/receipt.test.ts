@@ -9,22 +9,8 @@ const messageWith = (content: string): TmcMessage => ({
 });
 
 describe('SMS receipts', () => {
-  it('reads every documented field as a string', () => {
-    const receipt = parseSmsReceipt(
-      messageWith(
-        JSON.stringify({
-          biz_id: '341623067818673604^0',
-          state: '2',
-          err_code: 'MK:0001',
-          extend: 'order-42',
-          receiver: '13800138000',
-          send_time: '2023-11-15 06:13:20',
-          rept_time: '2023-11-15 06:13:25',
-          unknown_field: 'x',
-        }),
-      ),
-    );
-    expect(receipt).toEqual({
+  it('reads every documented field as a string, dropping others', () => {
+    const fields = {
       biz_id: '341623067818673604^0',
       state: '2',
       err_code: 'MK:0001',
@@ -32,7 +18,9 @@ describe('SMS receipts', () => {
       receiver: '13800138000',
       send_time: '2023-11-15 06:13:20',
       rept_time: '2023-11-15 06:13:25',
-    });
+    };
+    const receipt = parseSmsReceipt(messageWith(JSON.stringify({ ...fields, unknown_field: 'x' })));
+    expect(receipt).toEqual(fields);
   });
 
   it('accepts a numeric state from a lenient server', () => {

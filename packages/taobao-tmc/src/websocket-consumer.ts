@@ -1,7 +1,8 @@
-import { backoffDelay, pause } from './backoff.js';
+import { aborted, backoffDelay, pause } from './backoff.js';
 import { OptionIssues, resolveCommonOptions, type TmcCommonOptions } from './consumer-options.js';
+import { consumerShell, type TmcConsumer } from './consumer-shell.js';
 import { emitter } from './events.js';
-import { type SmsReceiptHandler, type TmcHandler, TopicRouter } from './topic-router.js';
+import { TopicRouter } from './topic-router.js';
 import { runSession } from './websocket-session.js';
 import { globalWebSocket, type TmcWebSocketConstructor } from './websocket-types.js';
 
@@ -31,26 +32,6 @@ export interface TmcConsumerOptions extends TmcCommonOptions {
   readonly now?: (() => number) | undefined;
 }
 
-/** A consumer: register handlers, then `run`. */
-export interface TmcConsumer {
-  /**
-   * Handles messages of `topic`. A message is confirmed after the handler resolves and failed (it comes back
-   * later) when it throws. One handler per topic; messages arrive one at a time, in order.
-   *
-   * @throws {ValidationError} for an empty topic, a topic that already has a handler, or a non-function.
-   */
-  on(topic: string, handler: TmcHandler): this;
-  /** Handles delivery receipts (`alibaba_aliqin_TaFcSmsDR`), typed; content that is not a receipt fails. */
-  onSmsReceipt(handler: SmsReceiptHandler): this;
-  /**
-   * Connects and consumes until `signal` aborts, reconnecting with backoff after every drop or refused
-   * connect. Resolves once stopped: the message in hand is finished and confirmed, the socket closed.
-   *
-   * @throws {Error} when called while already running.
-   */
-  run(signal?: AbortSignal): Promise<void>;
-}
-
 const api = 'TMC consumer';
 
 /**
@@ -74,56 +55,33 @@ export function createTmcConsumer(options: TmcConsumerOptions): TmcConsumer {
   const router = new TopicRouter(api, common.confirmUnhandled);
   const emit = emitter(options.onEvent);
   const now = options.now ?? Date.now;
-  let running = false;
   let flag = 0;
 
-  const consumer: TmcConsumer = {
-    on(topic, handler) {
-      router.on(topic, handler);
-      return consumer;
-    },
-    onSmsReceipt(handler) {
-      router.onSmsReceipt(handler);
-      return consumer;
-    },
-    async run(signal) {
-      if (running) throw new Error('this TMC consumer is already running');
-      running = true;
-      try {
-        let attempt = 0;
-        while (!aborted(signal)) {
-          // A fresh flag per connect, so a late CONNECTACK of an earlier socket never matches.
-          flag = (flag % 0x7fff_ffff) + 1;
-          const end = await runSession(
-            {
-              options: common,
-              url,
-              WebSocket: WebSocket as TmcWebSocketConstructor,
-              pullInterval: options.pullInterval ?? 5_000,
-              connectTimeout: options.connectTimeout ?? 5_000,
-              now,
-              router,
-              emit,
-              flag,
-            },
-            signal,
-          );
-          if (aborted(signal)) break;
-          if (end.established) attempt = 0;
-          const delayMs = backoffDelay(attempt, common.reconnect, common.random);
-          attempt += 1;
-          emit({ type: 'reconnecting', attempt, delayMs });
-          await pause(delayMs, signal);
-        }
-      } finally {
-        running = false;
-      }
-    },
-  };
-  return consumer;
-}
-
-/** Read through a call, so the compiler does not assume the signal cannot change across an await. */
-function aborted(signal: AbortSignal | undefined): boolean {
-  return signal?.aborted === true;
+  return consumerShell(router, async (signal) => {
+    let attempt = 0;
+    while (!aborted(signal)) {
+      // A fresh flag per connect, so a late CONNECTACK of an earlier socket never matches.
+      flag = (flag % 0x7fff_ffff) + 1;
+      const end = await runSession(
+        {
+          options: common,
+          url,
+          WebSocket: WebSocket as TmcWebSocketConstructor,
+          pullInterval: options.pullInterval ?? 5_000,
+          connectTimeout: options.connectTimeout ?? 5_000,
+          now,
+          router,
+          emit,
+          flag,
+        },
+        signal,
+      );
+      if (aborted(signal)) break;
+      if (end.established) attempt = 0;
+      const delayMs = backoffDelay(attempt, common.reconnect, common.random);
+      attempt += 1;
+      emit({ type: 'reconnecting', attempt, delayMs });
+      await pause(delayMs, signal);
+    }
+  });
 }

@@ -7,10 +7,15 @@ export interface TmcWebSocket {
   binaryType: string;
   /** 0 connecting, 1 open, 2 closing, 3 closed. */
   readonly readyState: number;
+  /** Sends one binary message (one TMC frame). */
   send(data: Uint8Array): void;
+  /** Starts the closing handshake; a `close` event follows. */
   close(code?: number, reason?: string): void;
+  /** `open` once connected; `error` is always followed by `close`. */
   addEventListener(type: 'open' | 'error', listener: () => void): void;
+  /** One incoming message: `data` is an ArrayBuffer (or a view) for binary messages. */
   addEventListener(type: 'message', listener: (event: { readonly data: unknown }) => void): void;
+  /** The connection is closed, with the close code when there is one. */
   addEventListener(type: 'close', listener: (event: { readonly code?: number }) => void): void;
 }
 

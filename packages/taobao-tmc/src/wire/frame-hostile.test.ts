@@ -4,6 +4,7 @@ import { decodeFrame } from './frame-decode.js';
 import { encodeFrame } from './frame-encode.js';
 import { TmcFrameDecodeError, TmcFrameEncodeError } from './frame-errors.js';
 import type { TmcFrame, TmcValue } from './frame-types.js';
+import { dateValue, int64Value } from './frame-values.js';
 
 function decodeError(input: Uint8Array): TmcFrameDecodeError {
   try {
@@ -115,5 +116,21 @@ describe('encodeFrame on values out of range', () => {
   it('refuses an unknown message type', () => {
     const frame = { messageType: 9, headers: new Map() } as unknown as TmcFrame;
     expect(() => encodeFrame(frame)).toThrow(expect.objectContaining({ code: 'unknown-message-type' }));
+  });
+});
+
+describe('value helpers', () => {
+  it('build exact 64-bit values from bigints, decimal strings, safe numbers and dates', () => {
+    expect(int64Value('9223372036854775807')).toEqual({ format: 'int64', value: 2n ** 63n - 1n });
+    expect(int64Value(42)).toEqual({ format: 'int64', value: 42n });
+    expect(dateValue(new Date(1_700_000_000_000))).toEqual({ format: 'date', value: 1_700_000_000_000n });
+  });
+
+  it('refuse a number that is not a safe integer, text that is not digits, and an invalid Date', () => {
+    expect(() => int64Value(2 ** 53)).toThrow(
+      expect.objectContaining({ code: 'out-of-range', field: 'int64' }),
+    );
+    expect(() => int64Value('12a')).toThrow(TmcFrameEncodeError);
+    expect(() => dateValue(new Date(Number.NaN))).toThrow(expect.objectContaining({ field: 'date' }));
   });
 });

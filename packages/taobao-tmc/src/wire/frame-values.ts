@@ -33,12 +33,16 @@ export function int32Value(value: number): TmcValue {
  * @throws {TmcFrameEncodeError} for an unsafe number or a string that is not decimal digits.
  */
 export function int64Value(value: bigint | string | number): TmcValue {
-  return { format: 'int64', value: toBigInt(value) };
+  return { format: 'int64', value: toBigInt(value, 'int64') };
 }
 
-/** A date: epoch milliseconds as a signed 64-bit integer. */
+/**
+ * A date: epoch milliseconds as a signed 64-bit integer.
+ *
+ * @throws {TmcFrameEncodeError} for an invalid Date or a number that is not a safe integer.
+ */
 export function dateValue(value: Date | bigint | number): TmcValue {
-  return { format: 'date', value: value instanceof Date ? toBigInt(value.getTime()) : toBigInt(value) };
+  return { format: 'date', value: toBigInt(value instanceof Date ? value.getTime() : value, 'date') };
 }
 
 /** A counted byte array (gzip-compressed `content` travels in this form). */
@@ -46,14 +50,14 @@ export function bytesValue(value: Uint8Array): TmcValue {
   return { format: 'bytes', value };
 }
 
-function toBigInt(value: bigint | string | number): bigint {
+function toBigInt(value: bigint | string | number, format: 'int64' | 'date'): bigint {
   if (typeof value === 'bigint') return value;
   if (typeof value === 'number') {
     if (!Number.isSafeInteger(value))
-      throw new TmcFrameEncodeError('out-of-range', 'int64', 'a number must be a safe integer');
+      throw new TmcFrameEncodeError('out-of-range', format, 'a number must be a safe integer');
     return BigInt(value);
   }
   if (!/^-?\d{1,20}$/.test(value))
-    throw new TmcFrameEncodeError('out-of-range', 'int64', 'a string must be decimal digits');
+    throw new TmcFrameEncodeError('out-of-range', format, 'a string must be decimal digits');
   return BigInt(value);
 }
