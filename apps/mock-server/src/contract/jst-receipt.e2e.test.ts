@@ -4,7 +4,6 @@
  * frames, and confirmed — each step visible in `/__mock/tmc`.
  */
 
-import { signTop } from '@x/signing';
 import { createJstClient } from '@x/taobao-jst';
 import {
   byteValue,
@@ -20,6 +19,7 @@ import { expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
 import { defaultTopAppKey, defaultTopSecret, defaultTopSession } from '../config/config-schema.js';
 import { advanceClock, tmcView } from '../test-support/tmc-control.js';
+import { requestFrame, signedConnectFrame } from '../test-support/tmc-frames.js';
 import { useContractServer } from './contract-server.js';
 
 // A minute, so that it is the clock moved by the test, and never a slow machine, that brings the receipt.
@@ -34,17 +34,15 @@ it('JST send → receipt pushed over the WebSocket → confirmed', async () => {
     websocket.once('open', resolve);
     websocket.once('error', reject);
   });
-  const connect = { app_key: defaultTopAppKey, group_name: 'default', timestamp: String(Date.now()) };
   websocket.send(
-    encodeFrame({
-      messageType: TMC_MESSAGE_TYPE.connect,
-      flag: 1,
-      headers: new Map(
-        Object.entries({ ...connect, sign: signTop(connect, defaultTopSecret, 'md5') }).map(
-          ([key, value]) => [key, stringValue(value)],
-        ),
-      ),
-    }),
+    encodeFrame(
+      signedConnectFrame({
+        appKey: defaultTopAppKey,
+        secret: defaultTopSecret,
+        timestamp: Date.now(),
+        flag: 1,
+      }),
+    ),
   );
   await vi.waitFor(() =>
     expect(frames[0]).toMatchObject({ messageType: TMC_MESSAGE_TYPE.connectAck, flag: 1 }),
@@ -85,16 +83,7 @@ it('JST send → receipt pushed over the WebSocket → confirmed', async () => {
   const id = data.headers.get('id');
   expect((await tmcView(url, defaultTopAppKey)).groups[0]?.messages[0]?.state).toBe('pushed');
 
-  websocket.send(
-    encodeFrame({
-      messageType: TMC_MESSAGE_TYPE.send,
-      token,
-      headers: new Map([
-        ['__kind', byteValue(TMC_MESSAGE_KIND.confirm)],
-        ['id', id ?? int64Value(0)],
-      ]),
-    }),
-  );
+  websocket.send(encodeFrame(requestFrame(token, TMC_MESSAGE_KIND.confirm, [['id', id ?? int64Value(0)]])));
   await vi.waitFor(async () => {
     const view = await tmcView(url, defaultTopAppKey);
     expect(view.groups[0]?.messages[0]).toMatchObject({ state: 'confirmed', attempts: 1 });

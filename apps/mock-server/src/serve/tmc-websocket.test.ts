@@ -1,13 +1,10 @@
 /** The WebSocket adapter over loopback: a real `ws` client against a `node:http` server with TMC attached. */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { signTop } from '@x/signing';
 import {
-  byteValue,
   decodeFrame,
   encodeFrame,
   int64Value,
-  stringValue,
   TMC_MESSAGE_KIND,
   TMC_MESSAGE_TYPE,
   type TmcFrame,
@@ -17,6 +14,7 @@ import { WebSocket } from 'ws';
 import { tmcFaultSchema } from '../protocol/tmc/tmc-faults.js';
 import { createSteppedScheduler } from '../protocol/tmc/tmc-scheduler.js';
 import { TmcService } from '../protocol/tmc/tmc-service.js';
+import { requestFrame, signedConnectFrame } from '../test-support/tmc-frames.js';
 import { attachTmcWebSocket, type TmcWebSocketEndpoint } from './tmc-websocket.js';
 
 const secret = 'tmc-secret';
@@ -64,11 +62,7 @@ async function open(path = '/tmc') {
 }
 
 function connectFrame(appKey: string, key = secret): Uint8Array {
-  const fields = { app_key: appKey, group_name: 'default', timestamp: String(Date.now()) };
-  const headers = new Map(
-    Object.entries({ ...fields, sign: signTop(fields, key, 'md5') }).map(([k, v]) => [k, stringValue(v)]),
-  );
-  return encodeFrame({ messageType: TMC_MESSAGE_TYPE.connect, flag: 3, headers });
+  return encodeFrame(signedConnectFrame({ appKey, secret: key, timestamp: Date.now(), flag: 3 }));
 }
 
 describe('attachTmcWebSocket', () => {
@@ -82,15 +76,9 @@ describe('attachTmcWebSocket', () => {
       const data = (await client.frameCount(2))[1];
       expect(data?.token).toBe(ack?.token);
       expect(data?.headers.get('id')).toEqual(int64Value(message.id));
-      const confirm = encodeFrame({
-        messageType: TMC_MESSAGE_TYPE.send,
-        token: ack?.token,
-        flag: 9,
-        headers: new Map([
-          ['__kind', byteValue(TMC_MESSAGE_KIND.confirm)],
-          ['id', int64Value(message.id)],
-        ]),
-      });
+      const confirm = encodeFrame(
+        requestFrame(ack?.token ?? '', TMC_MESSAGE_KIND.confirm, [['id', int64Value(message.id)]], 9),
+      );
       client.websocket.send(confirm);
       expect((await client.frameCount(3))[2]).toMatchObject({
         messageType: TMC_MESSAGE_TYPE.sendAck,

@@ -1,6 +1,5 @@
 import { signTop } from '@x/signing';
 import {
-  byteValue,
   decodeFrame,
   encodeFrame,
   int64Value,
@@ -8,9 +7,9 @@ import {
   TMC_MESSAGE_KIND,
   TMC_MESSAGE_TYPE,
   type TmcFrame,
-  type TmcValue,
 } from '@x/taobao-tmc/wire';
 import { describe, expect, it } from 'vitest';
+import { connectFrame, requestFrame, signedConnectFrame } from '../../test-support/tmc-frames.js';
 import { checkConnect } from './connect-check.js';
 import { tmcFaultSchema } from './tmc-faults.js';
 import { inspectTmc } from './tmc-inspection.js';
@@ -48,35 +47,11 @@ function connectClient(tmc: TmcService) {
   return { session, frames, closes, send };
 }
 
-function connectFrame(fields: Record<string, string>, flag = 7): TmcFrame {
-  const headers = new Map<string, TmcValue>();
-  for (const [key, value] of Object.entries(fields)) headers.set(key, stringValue(value));
-  return { messageType: TMC_MESSAGE_TYPE.connect, flag, headers };
-}
-
 function signedConnect(appKey: string, group: string, timestamp: number, key = secret): TmcFrame {
-  const fields = { app_key: appKey, group_name: group, timestamp: String(timestamp) };
-  return connectFrame({
-    ...fields,
-    sign: signTop(fields, key, 'md5'),
-    sdk: 'test',
-    intranet_ip: '127.0.0.1',
-  });
+  return signedConnectFrame({ appKey, secret: key, group, timestamp, flag: 7 });
 }
 
-function request(
-  token: string,
-  kind: number,
-  extra: Array<[string, TmcValue]> = [],
-  flag?: number,
-): TmcFrame {
-  return {
-    messageType: TMC_MESSAGE_TYPE.send,
-    token,
-    ...(flag === undefined ? {} : { flag }),
-    headers: new Map<string, TmcValue>([['__kind', byteValue(kind)], ...extra]),
-  };
-}
+const request = requestFrame;
 
 function header(frame: TmcFrame | undefined, key: string): unknown {
   const value = frame?.headers.get(key);
@@ -93,12 +68,15 @@ function openClient(tmc: TmcService, group = 'default') {
 
 describe('checkConnect', () => {
   it("accepts the documented vector's signature", () => {
-    const headers = connectFrame({
-      app_key: '4272',
-      group_name: 'default',
-      timestamp: '1700000000000',
-      sign: '519908D0B920AAC9AC38E6E7B7613B90',
-    }).headers;
+    const headers = connectFrame(
+      {
+        app_key: '4272',
+        group_name: 'default',
+        timestamp: '1700000000000',
+        sign: '519908D0B920AAC9AC38E6E7B7613B90',
+      },
+      7,
+    ).headers;
     const apps = {
       findSecret: () => 'secret',
       timestampCheckTime: () => 1_700_000_000_000,
@@ -115,7 +93,7 @@ describe('checkConnect', () => {
     const now = 1_700_000_000_000;
     const good = { app_key: '4272', group_name: 'default', timestamp: String(now) };
     const check = (fields: Record<string, string>) =>
-      checkConnect(connectFrame(fields).headers, {
+      checkConnect(connectFrame(fields, 7).headers, {
         findSecret: (appKey) => (appKey === '4272' ? 'secret' : undefined),
         timestampCheckTime: () => now,
         timestampToleranceMs: 600_000,
