@@ -26,7 +26,7 @@ function setup() {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
-  return { clock, top, control, postJson };
+  return { app, clock, top, control, postJson };
 }
 
 const produce = { topic: 'contract_topic', content: '{"n":"1"}' };
@@ -93,9 +93,12 @@ describe('TMC in the control API', () => {
   });
 
   it('/__mock/tmc shows groups and message states; redelivery follows the clock; reset clears a namespace', async () => {
-    const { top, control, clock } = setup();
+    const { app, top, control, clock } = setup();
     await top('taobao.tmc.message.produce', produce);
     await top('taobao.tmc.messages.consume', {});
+    // The same view in-process, read-only.
+    expect(app.mock.tmc.view('12345678').groups[0]?.counts.pushed).toBe(1);
+    expect(app.mock.tmc.view('someone-else').groups).toEqual([]);
     const pushed = await control('/tmc?app=12345678');
     expect(pushed.body).toMatchObject({
       redeliveryIntervalMs: 60_000,

@@ -13,12 +13,14 @@ export const receiptMagicPrefix = '1990001';
  */
 export const failedReceiptCodes = ['UNDELIV', 'EXPIRED', 'REJECTD', 'DELETED', 'UNKNOWN'] as const;
 
+/** The receipt outcomes of the magic numbers `1990001XXYY`, by `XX` from 01. */
 export const receiptOutcomeNames = [
   'receipt-failed',
   'receipt-late',
   'receipt-twice',
   'receipt-never',
 ] as const;
+/** One of {@link receiptOutcomeNames}. */
 export type ReceiptOutcomeName = (typeof receiptOutcomeNames)[number];
 
 export interface ReceiptOutcome {

@@ -30,7 +30,9 @@ const common = {
 };
 
 /** The TMC fault kinds. */
+/** The TMC fault kinds `POST /__mock/faults` accepts next to the send faults. */
 export const tmcFaultKinds = ['tmc-refuse-connect', 'tmc-drop', 'tmc-delay', 'tmc-duplicate'] as const;
+/** One of {@link tmcFaultKinds}. */
 export type TmcFaultKind = (typeof tmcFaultKinds)[number];
 
 export const tmcFaultSchema = z.discriminatedUnion(
@@ -51,7 +53,9 @@ export const tmcFaultSchema = z.discriminatedUnion(
   { error: `kind must be one of ${tmcFaultKinds.join(', ')}` },
 );
 
+/** A TMC fault as `POST /__mock/faults` takes it (defaults may be left out). */
 export type TmcFaultInput = z.input<typeof tmcFaultSchema>;
+/** A TMC fault with its defaults filled in. */
 export type TmcFaultSpec = z.output<typeof tmcFaultSchema>;
 
 /** A queued TMC fault, as the fault list shows it. */

@@ -4,14 +4,15 @@
  * (they exceed 2^53), times ISO 8601 on the mock's clock. One namespace only with `app`.
  */
 
-/** Unconfirmed messages listed per group; the counts cover them all. */
-export const listedPendingMessages = 500;
-
 import type { TmcDelivery } from './group-queue.js';
 import type { TmcMessageState } from './tmc-message.js';
 import type { TmcService } from './tmc-service.js';
 import type { TmcConnectionView } from './tmc-session.js';
 
+/** Unconfirmed messages listed per group; the counts cover them all. */
+export const listedPendingMessages = 500;
+
+/** One message in one group, as `GET /__mock/tmc` lists it. */
 export interface TmcMessageView {
   id: string;
   topic: string;
@@ -29,6 +30,7 @@ export interface TmcMessageView {
   content: string;
 }
 
+/** One group of one namespace: its consumers, counters and messages. */
 export interface TmcGroupView {
   app: string;
   group: string;
@@ -40,6 +42,7 @@ export interface TmcGroupView {
   messages: TmcMessageView[];
 }
 
+/** What `GET /__mock/tmc` (and `app.mock.tmc.view()`) returns. */
 export interface TmcInspectionView {
   redeliveryIntervalMs: number;
   receiptDelayMs: number;
@@ -47,7 +50,7 @@ export interface TmcInspectionView {
   groups: TmcGroupView[];
 }
 
-/** The inspection view, of one namespace when `app` is given. */
+/** The inspection view of `tmc`, of one namespace when `app` is given. */
 export function inspectTmc(tmc: TmcService, app?: string): TmcInspectionView {
   const connections = tmc
     .sessions()

@@ -43,6 +43,7 @@ export interface TmcSessionContext {
   readonly apps: TmcApps;
 }
 
+/** Where a connection stands: waiting for its CONNECT, open, or closed. */
 export type TmcSessionState = 'awaiting-connect' | 'open' | 'closed';
 
 /** A connection as the inspection view shows it. */
