@@ -11,7 +11,7 @@ export function definePackageBuild(options = {}) {
     entry: options.entry ?? ['src/index.ts'],
     format: 'esm',
     platform: 'node',
-    target: 'node20.19',
+    target: 'node22.12',
     dts: true,
     clean: true,
     sourcemap: true,

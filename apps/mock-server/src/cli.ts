@@ -21,6 +21,7 @@ Options:
   --host <address>   address to listen on (default 127.0.0.1)
   --config <file>    JSON config file (apps, sessions, sellers, templates, buffer sizes)
   --profile <name>   default, or realistic: per-recipient SMS limits on (1/min, 5/h, 10/day)
+  --admin-token <t>  require Authorization: Bearer <t> on /__mock and the inbox page (for --host beyond loopback)
   --help             show this help
   --version          show the version
 
@@ -32,6 +33,7 @@ async function main(argv: string[]): Promise<number> {
     host?: string;
     config?: string;
     profile?: string;
+    'admin-token'?: string;
     help?: boolean;
     version?: boolean;
   };
@@ -43,6 +45,7 @@ async function main(argv: string[]): Promise<number> {
         host: { type: 'string', short: 'h' },
         config: { type: 'string', short: 'c' },
         profile: { type: 'string' },
+        'admin-token': { type: 'string' },
         help: { type: 'boolean' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -88,6 +91,7 @@ async function main(argv: string[]): Promise<number> {
       ...(port !== undefined ? { port } : {}),
       ...(values.host !== undefined ? { host: values.host } : {}),
       ...(values.profile !== undefined ? { profile: values.profile as MockProfile } : {}),
+      ...(values['admin-token'] !== undefined ? { adminToken: values['admin-token'] } : {}),
     });
     process.stdout.write(`@x/mock-server ${mockServerVersion} listening on ${server.url}\n`);
     process.stdout.write(`  TOP:        ${server.url}/router/rest\n`);

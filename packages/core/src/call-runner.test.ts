@@ -164,6 +164,40 @@ describe('transport failures', () => {
     expect(error).toMatchObject({ kind: 'http-status', status: 502, retryable: false, maybeSent: true });
   });
 
+  it('says maybeSent when an earlier attempt may have sent, though the last one sent nothing', async () => {
+    const answers = [
+      () => textResponse('<html>bad gateway</html>', 'text/html', 502),
+      () => textResponse('not found', 'text/plain', 404),
+    ];
+    const { callPlan, requests } = plan(() => answers[requests.length - 1]!(), {
+      // A caller's own policy that retries the possibly-sent 502 once: the default never would.
+      retry: {
+        jitter: false,
+        delay: () => 1,
+        shouldRetry: ({ attempt }) => (attempt === 1 ? true : undefined),
+      },
+    });
+    const error = await failure(runCall(callPlan));
+    expect(requests).toHaveLength(2);
+    expect(error).toMatchObject({ kind: 'http-status', status: 404, maybeSent: true });
+    expect(error.message).toMatch(/; may have been sent$/);
+  });
+
+  it('says maybeSent on a platform error that follows a possibly-sent attempt', async () => {
+    const answers = [
+      () => textResponse('<html>bad gateway</html>', 'text/html', 502),
+      () => jsonResponse({ banned: 3600 }),
+    ];
+    const { callPlan, requests } = plan(() => answers[requests.length - 1]!(), {
+      retry: { jitter: false, delay: () => 1, shouldRetry: ({ attempt }) => attempt === 1 },
+    });
+    const error = await runCall(callPlan).catch((thrown: unknown) => thrown);
+    expect(requests).toHaveLength(2);
+    expect(error).toBeInstanceOf(TopPlatformError);
+    expect(error).toMatchObject({ code: 7, maybeSent: true, retryAfterMs: 3_600_000 });
+    expect((error as TopPlatformError).message).toMatch(/; may have been sent$/);
+  });
+
   it('reports a 4xx as not processed', async () => {
     const { callPlan } = plan(() => textResponse('not found', 'text/plain', 404));
     const error = await failure(runCall(callPlan));

@@ -3,6 +3,7 @@
  * new signature — a ban can outlast the 10-minute timestamp window), posts it, interprets the answer, and on
  * failure asks the retry policy whether and when to try again.
  */
+import { asMaybeSent } from './earlier-attempt.js';
 import { isXError } from './error-guards.js';
 import { TransportError, type XError } from './errors.js';
 import { type FormRequest, postForm, type RawResponse, requestUrl } from './form-post.js';
@@ -26,7 +27,10 @@ export interface CallPlan<Result> {
   readonly signal?: AbortSignal | undefined;
 }
 
-/** Runs the plan; resolves with the result or rejects with the last attempt's XError. */
+/**
+ * Runs the plan; resolves with the result or rejects with the last attempt's XError, which says `maybeSent`
+ * when any attempt may have sent the message.
+ */
 export async function runCall<Result>(plan: CallPlan<Result>): Promise<Result> {
   const { transport, redactor, api, signal } = plan;
   // Whether an earlier attempt may have sent the message: an abort before the next one must say so.
@@ -76,7 +80,7 @@ export async function runCall<Result>(plan: CallPlan<Result>): Promise<Result> {
       if (requestInfo)
         await notify(transport, { ...requestInfo, status, durationMs: performance.now() - started, error });
       const wait = retryDelay(transport.retryPolicy, { error, attempt });
-      if (wait === undefined) throw error;
+      if (wait === undefined) throw maybeSentBefore ? asMaybeSent(error) : error;
       maybeSentBefore ||= error.maybeSent;
       await sleep(wait, signal);
     }

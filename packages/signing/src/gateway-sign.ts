@@ -1,5 +1,5 @@
 /**
- * fw199 gateway signing (protocol.md §2.2, identical in the vendor's Java, PHP and C# SDKs):
+ * fw199 gateway signing (`docs/protocol.md` §2.2, identical in the vendor's Java, PHP and C# SDKs):
  * lower-hex MD5(secret + every field but `sign`, sorted by key, as key + value, empty values included + secret).
  * `request_data` is signed as the exact JSON text that is sent.
  */

@@ -1,5 +1,5 @@
 /**
- * TOP signing (protocol.md §1.3): every parameter but `sign`, empty values skipped, sorted by key,
+ * TOP signing (`docs/protocol.md` §1.3): every parameter but `sign`, empty values skipped, sorted by key,
  * concatenated as key + value, then MD5(secret + s + secret), HMAC-MD5 or HMAC-SHA256, upper-case hex.
  */
 import { hash } from 'node:crypto';

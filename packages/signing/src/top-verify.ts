@@ -1,6 +1,6 @@
 /**
  * Checks the `sign` of a received TOP request with the algorithm named by its own `sign_method`.
- * Accepts either hex case and either empty-value variant (protocol.md §1.3: official clients skip empty
+ * Accepts either hex case and either empty-value variant (`docs/protocol.md` §1.3: official clients skip empty
  * values, some sign the bare key).
  */
 import { assertParams, assertParamsObject, assertSecret } from './assert-input.js';

@@ -1,5 +1,5 @@
 /**
- * @module Batching (issue #7, item 4): 10,000 TID items through `tid.send()` against the mock server on the
+ * @module Batching: 10,000 TID items through `tid.send()` against the mock server on the
  * other core, at concurrency 1, 2, 4 and 8. Ratios are against concurrency 1 of the same run.
  */
 import { createTidClient } from '@x/taobao-tid';

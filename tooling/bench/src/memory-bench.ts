@@ -1,5 +1,5 @@
 /**
- * @module Memory (issue #7, item 6): the mock server's RSS after 100,000 and after 1,000,000 recorded messages
+ * @module Memory: the mock server's RSS after 100,000 and after 1,000,000 recorded messages
  * with default buffer sizes, sent as signed 100-item TID batches. A bounded inbox keeps it flat: target
  * growth < 10% between the two readings.
  */

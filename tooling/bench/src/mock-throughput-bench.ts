@@ -1,5 +1,5 @@
 /**
- * @module Mock-server throughput (issue #7, items 1–2): a signed `taobao.jst.sms.message.send` over the full
+ * @module Mock-server throughput: a signed `taobao.jst.sms.message.send` over the full
  * path against a bare node:http server (the limit) and Prism 5.14.2 (what users would reach for), then a
  * 100-item TID batch and an `error_response`, all driven by autocannon on the other core in one run.
  *

@@ -1,6 +1,6 @@
 /**
  * @module Signing benchmark: `signTop` against the limit, one `crypto.hash('md5')` over the already-built
- * canonical string, measured side by side in the same run (issue #2 target: md5 ≥ 0.5× the limit).
+ * canonical string, measured side by side in the same run (target: md5 ≥ 0.5× the limit).
  */
 import { hash } from 'node:crypto';
 import { signTop, topCanonicalString } from '@x/signing';

@@ -5,27 +5,31 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { describeIssues } from '../config/config-error.js';
-
+import { faultQueueProblem } from '../protocol/pipeline/faults/scripted-queue.js';
 import { magicOutcome } from '../protocol/pipeline/magic/magic-catalog.js';
 import { magicCatalog } from '../protocol/pipeline/magic/magic-document.js';
 import type { MockRuntime } from '../protocol/runtime/mock-runtime.js';
 import { receiptCatalog } from '../protocol/tmc/receipt-magic.js';
 import { inspectTmc } from '../protocol/tmc/tmc-inspection.js';
 import type { MessagePlatform } from '../state/recorded-message.js';
+import { clockRangeProblems } from './clock-range.js';
 import { type AnyFaultSpec, anyFaultListSchema, anyFaultSchema, isTmcFault } from './fault-input.js';
 import { instantToIso } from './instant.js';
 import type { MockEnv } from './mock-env.js';
+import { refuseConflictingNamespaces } from './namespace-conflicts.js';
 
 const namespaceFields = {
   app: z.string().min(1).optional(),
   app_key: z.string().min(1).optional(),
   appid: z.string().min(1).optional(),
 };
-const namespaceQuery = z.strictObject(namespaceFields);
-const faultQuery = z.strictObject({
-  ...namespaceFields,
-  id: z.coerce.number().int().min(1, { message: 'must be a positive integer' }).optional(),
-});
+const namespaceQuery = z.strictObject(namespaceFields).superRefine(refuseConflictingNamespaces);
+const faultQuery = z
+  .strictObject({
+    ...namespaceFields,
+    id: z.coerce.number().int().min(1, { message: 'must be a positive integer' }).optional(),
+  })
+  .superRefine(refuseConflictingNamespaces);
 
 const durationPattern = /^(-?\d+(?:\.\d+)?)(ms|s|m|h|d)$/;
 const unitMilliseconds: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
@@ -111,6 +115,11 @@ export function addControlRoutes(app: Hono<MockEnv>, runtime: MockRuntime): void
     });
     if (problems.length > 0) return c.json({ error: 'invalid fault', problems }, 400);
     const now = runtime.clock.now();
+    const tmcCount = scoped.filter(isTmcFault).length;
+    const full =
+      faultQueueProblem(runtime.faults.size, scoped.length - tmcCount) ??
+      faultQueueProblem(runtime.tmc.faults.size, tmcCount);
+    if (full !== undefined) return c.json({ error: 'fault queue full', problems: [full] }, 409);
     const faults = scoped.map((spec) =>
       isTmcFault(spec) ? runtime.tmc.faults.add([spec], now)[0] : runtime.faults.add([spec], now)[0],
     );
@@ -150,6 +159,8 @@ export function addControlRoutes(app: Hono<MockEnv>, runtime: MockRuntime): void
     const parsed = clockRequest.safeParse(body.value);
     if (!parsed.success) return c.json(invalid('invalid clock change', parsed.error.issues), 400);
     const { set, advance, timestamps } = parsed.data;
+    const outOfRange = clockRangeProblems(runtime.clock.now(), parsed.data);
+    if (outOfRange.length > 0) return c.json({ error: 'invalid clock change', problems: outOfRange }, 400);
     if (set !== undefined) runtime.clock.set(set);
     if (advance !== undefined) runtime.clock.advance(advance);
     if (timestamps !== undefined) runtime.clock.timestampReference = timestamps;

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { RecordedMessage } from '../state/recorded-message.js';
 import type { JournalEntry } from '../state/request-journal.js';
 import { instantToIso } from './instant.js';
+import { refuseConflictingNamespaces } from './namespace-conflicts.js';
 
 const instant = z.string().transform((text, context) => {
   const iso = instantToIso(text);
@@ -27,28 +28,32 @@ const namespaceFields = {
 
 export const messagePlatforms = ['taobao-jst', 'qianniu-tpn', 'taobao-tid', 'doudian-sms'] as const;
 
-export const messageQuerySchema = z.strictObject({
-  platform: z.enum(messagePlatforms).optional(),
-  recipient: z.string().min(1).optional(),
-  template: z.string().min(1).optional(),
-  seller: z.string().min(1).optional(),
-  since: instant.optional(),
-  until: instant.optional(),
-  limit,
-  ...namespaceFields,
-});
+export const messageQuerySchema = z
+  .strictObject({
+    platform: z.enum(messagePlatforms).optional(),
+    recipient: z.string().min(1).optional(),
+    template: z.string().min(1).optional(),
+    seller: z.string().min(1).optional(),
+    since: instant.optional(),
+    until: instant.optional(),
+    limit,
+    ...namespaceFields,
+  })
+  .superRefine(refuseConflictingNamespaces);
 
-export const namespaceQuerySchema = z.strictObject(namespaceFields);
+export const namespaceQuerySchema = z.strictObject(namespaceFields).superRefine(refuseConflictingNamespaces);
 
-export const requestQuerySchema = z.strictObject({
-  outcome: z.enum(['accepted', 'rejected']).optional(),
-  protocol: z.enum(['top', 'gateway']).optional(),
-  api: z.string().min(1).optional(),
-  since: instant.optional(),
-  until: instant.optional(),
-  limit,
-  ...namespaceFields,
-});
+export const requestQuerySchema = z
+  .strictObject({
+    outcome: z.enum(['accepted', 'rejected']).optional(),
+    protocol: z.enum(['top', 'gateway']).optional(),
+    api: z.string().min(1).optional(),
+    since: instant.optional(),
+    until: instant.optional(),
+    limit,
+    ...namespaceFields,
+  })
+  .superRefine(refuseConflictingNamespaces);
 
 function namespaceOf(query: { app?: string; app_key?: string; appid?: string }): string | undefined {
   return query.app ?? query.app_key ?? query.appid;

@@ -13,6 +13,7 @@ import {
   type MockServerOptions,
 } from '../protocol/runtime/mock-runtime.js';
 import { createInboxPageApp } from '../ui/inbox-page-app.js';
+import { adminRequestGuards } from './admin-request-guards.js';
 import { addProtocolRoutes } from './hono-protocol-routes.js';
 
 /** The Hono app, plus a read-only view of what the mock holds for in-process tests (`app.mock`). */
@@ -36,6 +37,13 @@ const runtimes = new WeakMap<MockApp, MockRuntime>();
 /** @internal The app over an existing runtime (the server and the CLI build the runtime first). */
 export function createMockAppFor(runtime: MockRuntime): MockApp {
   const hono = new Hono();
+  // Host, cross-site, token and body-size checks for every route that is not a protocol endpoint.
+  const guards = adminRequestGuards({
+    boundHost: runtime.config.config.host,
+    adminToken: runtime.adminToken,
+  });
+  hono.use('/__mock/*', guards);
+  hono.use('/', guards);
   addProtocolRoutes(hono, runtime);
   hono.route('/__mock', createInspectionApp(runtime));
   hono.route('/', createInboxPageApp(runtime));

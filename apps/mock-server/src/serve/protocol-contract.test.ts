@@ -3,7 +3,8 @@
  * listener over loopback, and the two answers must agree byte for byte — status, the headers clients read,
  * and the body (random ids aside) — besides showing what the case documents.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { eventually } from '../test-support/mock-control.js';
 import type { ContractCase } from '../test-support/protocol-cases.js';
 import { contractCases, pipelinedRequests } from '../test-support/protocol-cases.js';
 import {
@@ -30,7 +31,7 @@ async function answerOf(target: ProtocolTarget, testCase: ContractCase): Promise
   const journaled = target.mock.journal.statistics.recorded;
   const pending = target.send(testCase.request);
   // Answered only once the mock's clock has moved past the delay: no test waits for real time.
-  await vi.waitFor(() => expect(target.mock.journal.statistics.recorded).toBe(journaled + 1));
+  await eventually(() => expect(target.mock.journal.statistics.recorded).toBe(journaled + 1));
   await target.control('POST', '/__mock/clock', { advance: testCase.releaseAfterMs });
   return pending;
 }

@@ -1,9 +1,9 @@
 import { createServer } from 'node:net';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MockConfigError } from '../config/config-error.js';
 import { defaultTopAppKey } from '../config/config-schema.js';
 import { createManualClock } from '../state/clock.js';
-import { postFault, requestsOf, watch } from '../test-support/mock-control.js';
+import { eventually, postFault, requestsOf, watch } from '../test-support/mock-control.js';
 import {
   fixedNow,
   jsonOf,
@@ -31,7 +31,7 @@ describe('startMockServer', () => {
     expect((await postFault(server.url, { kind: 'delay', delayMs: 600_000 })).status).toBe(201);
     const [path, init] = topRequest(signedTopParams(jstBusiness()));
     const pending = watch(fetch(`${server.url}${path}`, init));
-    await vi.waitFor(async () => expect(await requestsOf(server.url, defaultTopAppKey)).toHaveLength(1));
+    await eventually(async () => expect(await requestsOf(server.url, defaultTopAppKey)).toHaveLength(1));
     expect(pending.settled).toBe(false);
     await server.close();
     // The ten-minute delay ended with the server: the client got its answer or saw the connection close.

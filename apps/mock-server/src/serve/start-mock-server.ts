@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { createMockRuntime, type MockServerOptions } from '../protocol/runtime/mock-runtime.js';
 import { createMockAppFor, type MockApp } from './create-mock-app.js';
+import { withLowerCaseHost } from './lower-case-host.js';
 import { createNodeListener } from './node-listener.js';
 import { attachTmcWebSocket } from './tmc-websocket.js';
 
@@ -52,7 +53,8 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
   const app = createMockAppFor(runtime);
   const { host, port } = runtime.config.config;
   const viaHono = getRequestListener(app.fetch, { hostname: host, overrideGlobalObjects });
-  const server = createServer(createNodeListener(runtime, viaHono));
+  // Host names are case-insensitive: lower-cased before both the protocol listener and Hono see them.
+  const server = createServer(withLowerCaseHost(createNodeListener(runtime, viaHono)));
   // TMC over WebSocket on the same port: any path upgrades (`ws://127.0.0.1:8787/tmc`).
   const tmcEndpoint = attachTmcWebSocket(server, runtime.tmc);
   server.listen(port, host);

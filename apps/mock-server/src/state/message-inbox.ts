@@ -3,6 +3,7 @@
  * it live (the inbox page's event stream).
  */
 import { BoundedLog } from './bounded-log.js';
+import { nestingLimitedMessage } from './nesting-limited-message.js';
 import type { PendingMessage, RecordedMessage } from './recorded-message.js';
 
 /** Called once per recorded message, synchronously, after it is stored. Must not throw. */
@@ -42,7 +43,7 @@ export class MessageInbox {
       receivedAt: isoInstant(answer.receivedAt),
       requestId: answer.requestId,
       messageId: answer.messageId,
-      ...pending,
+      ...nestingLimitedMessage(pending),
     };
     this.#log.push(message, approximateBytes);
     for (const listener of this.#listeners) listener(message);

@@ -3,6 +3,7 @@
  * `stableBody` replaces each id with a placeholder, so a test can assert the exact body, key order included.
  */
 
+import { vi } from 'vitest';
 import type { FaultInput } from '../protocol/pipeline/faults/fault-schema.js';
 import type { ScriptedFault } from '../protocol/pipeline/faults/fault-store.js';
 import type { RecordedMessage } from '../state/recorded-message.js';
@@ -97,4 +98,12 @@ export function watch<Value>(promise: Promise<Value>): {
       return settled;
     },
   };
+}
+
+/**
+ * Retries `assertion` until it passes: for what the mock does on its own schedule (journal a request a client
+ * gave up on). Generous, since CI shares two cores among many processes; it waits on an event, not a duration.
+ */
+export function eventually<Value>(assertion: () => Value | Promise<Value>): Promise<Value> {
+  return vi.waitFor(assertion, { timeout: 15_000, interval: 20 });
 }

@@ -1,6 +1,6 @@
 /**
- * Loads the shared signing vectors (`../shared/vectors/signing.json` beside the repository), computed by an
- * independent implementation. Read at test time, never copied, so a changed vector is a failing test.
+ * Loads the signing vectors in `signing.json` beside this file: computed by implementations independent of this
+ * package (see README.md in this folder). Read at test time, so a changed vector is a failing test.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -16,9 +16,7 @@ export interface SigningVector {
   note?: string;
 }
 
-export const vectorsPath = fileURLToPath(
-  new URL('../../../../../shared/vectors/signing.json', import.meta.url),
-);
+export const vectorsPath = fileURLToPath(new URL('./signing.json', import.meta.url));
 
 export function loadSigningVectors(): SigningVector[] {
   const file = JSON.parse(readFileSync(vectorsPath, 'utf8')) as { vectors: SigningVector[] };

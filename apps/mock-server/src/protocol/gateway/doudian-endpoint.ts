@@ -17,6 +17,7 @@ import {
 } from '@x/doudian-sms/schemas';
 import { douyinMessageId } from '../../state/identifiers.js';
 import { invalidParameter } from '../errors/gateway-errors.js';
+import { jsonNestsDeeperThan, tooDeepReason } from '../pipeline/json-nesting-limit.js';
 import { renderTemplate } from '../pipeline/templates/render-template.js';
 import { smsMeasure } from '../pipeline/templates/sms-text.js';
 import {
@@ -36,6 +37,7 @@ export const doudianEndpoint: GatewayEndpoint = {
   parseRequestData(raw) {
     const error = invalidParameter('request_data');
     if (raw === undefined || raw === '') return { ok: false, error, reason: 'request_data is missing' };
+    if (jsonNestsDeeperThan(raw)) return { ok: false, error, reason: tooDeepReason('request_data') };
     let data: unknown;
     try {
       data = JSON.parse(raw);

@@ -10,6 +10,7 @@
 import { tidMaxItemsPerCall, tidPath, tidSellerField, tidWireItemSchema } from '@x/taobao-tid/schemas';
 import { smsReceiptId, topRequestId } from '../../state/identifiers.js';
 import { invalidParameter } from '../errors/gateway-errors.js';
+import { jsonNestsDeeperThan, tooDeepReason } from '../pipeline/json-nesting-limit.js';
 import { renderTemplate } from '../pipeline/templates/render-template.js';
 import { smsMeasure } from '../pipeline/templates/sms-text.js';
 import {
@@ -30,6 +31,7 @@ export const tidEndpoint: GatewayEndpoint = {
   parseRequestData(raw) {
     const error = invalidParameter('request_data');
     if (raw === undefined || raw === '') return { ok: false, error, reason: 'request_data is missing' };
+    if (jsonNestsDeeperThan(raw)) return { ok: false, error, reason: tooDeepReason('request_data') };
     let items: unknown;
     try {
       items = JSON.parse(raw);

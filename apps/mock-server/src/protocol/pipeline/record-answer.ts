@@ -9,6 +9,7 @@ import { answerWithEffect, describeEffect, effectHttpStatus } from '../answer/tr
 import { acceptsGzip } from '../request/accept-encoding.js';
 import type { ProtocolRequest, ReadRequest } from '../request/protocol-request.js';
 import type { TransportEffect } from './call/send-call.js';
+import { withUnreadableBodyReason } from './unreadable-body.js';
 
 /** What the journal needs to know about how a request was answered. */
 export interface AnsweredRequest {
@@ -52,7 +53,7 @@ export function finishAnswer(
       contentType: request.contentType,
       params,
       notes: transport === undefined ? notes : [...notes, describeEffect(transport)],
-      verdict: answered.verdict,
+      verdict: withUnreadableBodyReason(answered.verdict, read.parameters.unreadableBody),
       httpStatus: transport === undefined ? rendered.status : effectHttpStatus(transport, rendered.status),
       requestId: answered.requestId,
       ...(answered.signature !== undefined ? { signature: answered.signature } : {}),

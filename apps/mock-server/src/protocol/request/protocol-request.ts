@@ -32,7 +32,7 @@ export interface ReadRequest {
 export async function readParameters(request: ProtocolRequest): Promise<ReadRequest> {
   const { body } = request;
   if (body.kind === 'too-large' || body.kind === 'aborted') {
-    const parameters = await readRequestParameters(request.query, null, { kind: 'empty' });
+    const parameters = readRequestParameters(request.query, null, { kind: 'empty' });
     parameters.notes.push(
       body.kind === 'too-large'
         ? `body larger than ${body.limit} bytes: refused without reading it`
@@ -42,6 +42,6 @@ export async function readParameters(request: ProtocolRequest): Promise<ReadRequ
   }
   return {
     outcome: 'read',
-    parameters: await readRequestParameters(request.query, request.contentType, body),
+    parameters: readRequestParameters(request.query, request.contentType, body),
   };
 }

@@ -21,6 +21,7 @@
 
 import { type ParameterSource, parameterSource } from '../../state/parameter-source.js';
 import { type FormPairVisitor, forEachFormPair } from './form-urlencoded.js';
+import { parseMultipartForm } from './multipart-form.js';
 import type { RequestBody } from './request-body.js';
 
 export const maxParameterCount = 1000;
@@ -36,18 +37,18 @@ export interface RequestParameters {
   bodyBytes: number;
   /** What the journal should say about how the request was read. */
   notes: string[];
+  /** Why the body could not be read (`body` is `unparseable`): the journal gives it as the first reason. */
+  unreadableBody?: string;
 }
 
 const utf8 = new TextDecoder('utf-8');
-// Captured at load time: @hono/node-server may swap the global Response for a lighter one when it starts.
-const NativeResponse = globalThis.Response;
 
-/** The parameters of a query and a body that was read (a multipart body is parsed by the platform's FormData). */
-export async function readRequestParameters(
+/** The parameters of a query and a body that was read. Synchronous: every body kind is parsed in place. */
+export function readRequestParameters(
   rawQuery: string,
   contentType: string | null,
   body: Exclude<RequestBody, { kind: 'too-large' } | { kind: 'aborted' }>,
-): Promise<RequestParameters> {
+): RequestParameters {
   if (body.kind === 'empty') return parseForm(rawQuery, null, 'none');
   const mediaType = mediaTypeOf(contentType);
   if (mediaType === '' || mediaType === 'application/x-www-form-urlencoded') {
@@ -81,24 +82,21 @@ function parseForm(rawQuery: string, bytes: Uint8Array | null, kind: 'none' | 'f
   return parameters;
 }
 
-async function readMultipart(
-  rawQuery: string,
-  contentType: string,
-  bytes: Uint8Array,
-): Promise<RequestParameters> {
+function readMultipart(rawQuery: string, contentType: string, bytes: Uint8Array): RequestParameters {
   const collector = new ParameterCollector();
   if (rawQuery !== '') forEachFormPair(rawQuery, collector);
-  let form: FormData;
-  try {
-    form = await new NativeResponse(bytes, { headers: { 'content-type': contentType } }).formData();
-  } catch {
+  const form = parseMultipartForm(contentType, bytes);
+  if (!form.ok) {
     collector.notes.push('multipart body could not be parsed; its parameters were not read');
-    return collector.finish('unparseable', bytes.byteLength);
+    return {
+      ...collector.finish('unparseable', bytes.byteLength),
+      unreadableBody: `multipart body could not be parsed (${form.reason})`,
+    };
   }
-  for (const [name, value] of form) {
-    if (typeof value === 'string') collector.pair(name, value);
-    else collector.addFile(name);
-  }
+  for (const [name, value] of form.fields) collector.pair(name, value);
+  for (const name of form.files) collector.addFile(name);
+  if (form.unnamedParts > 0)
+    collector.notes.push(`multipart parts without a name ignored: ${form.unnamedParts}`);
   return collector.finish('multipart', bytes.byteLength);
 }
 

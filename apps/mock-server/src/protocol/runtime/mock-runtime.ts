@@ -4,6 +4,7 @@
  * runtime; users see it only through the read-only `MockInspector`.
  */
 
+import { MockConfigError } from '../../config/config-error.js';
 import type { MockConfigInput } from '../../config/config-schema.js';
 import { type ResolvedConfig, resolveConfig } from '../../config/resolve-config.js';
 import { type AdjustableClock, createAdjustableClock, type MockClock } from '../../state/clock.js';
@@ -41,6 +42,8 @@ export interface MockRuntime {
   readonly tmc: TmcService;
   /** Epoch milliseconds (real time) when the runtime was created. */
   readonly startedAt: number;
+  /** The `adminToken` option: required by `/__mock` and the page when set. */
+  readonly adminToken: string | undefined;
 }
 
 /** Options of `createMockApp` / `startMockServer`: the JSON config, plus what only code can pass. */
@@ -49,10 +52,18 @@ export interface MockServerOptions extends MockConfigInput {
   clock?: MockClock;
   /** Asked about every validated call before it is recorded, after scripted faults. @default [] */
   interceptors?: readonly SendInterceptor[];
+  /**
+   * For a mock bound beyond loopback: `/__mock` and the inbox page then need `Authorization: Bearer <token>`
+   * (or Basic authentication with the token as the password), except `GET /__mock/health`. @default none
+   */
+  adminToken?: string;
 }
 
 export function createMockRuntime(options: MockServerOptions = {}, source = 'options'): MockRuntime {
-  const { clock, interceptors: custom, ...configInput } = options;
+  const { clock, interceptors: custom, adminToken, ...configInput } = options;
+  if (adminToken !== undefined && (typeof adminToken !== 'string' || !/^\S+$/.test(adminToken))) {
+    throw new MockConfigError(source, ['adminToken: must be a non-empty token without whitespace']);
+  }
   const config = resolveConfig(configInput, source);
   // One id sequence for send and TMC faults: `DELETE /__mock/faults?id=` names one fault.
   const nextFaultId = counter();
@@ -87,5 +98,6 @@ export function createMockRuntime(options: MockServerOptions = {}, source = 'opt
       { ...config.config.tmc, magicValues: config.magicValues, nextFaultId },
     ),
     startedAt: Date.now(),
+    adminToken,
   };
 }

@@ -20,6 +20,7 @@ import {
 } from '@x/taobao-jst/schemas';
 import { smsReceiptId } from '../../state/identifiers.js';
 import { invalidArguments, missingArguments, topErrors } from '../errors/top-errors.js';
+import { jsonNestsDeeperThan, tooDeepReason } from '../pipeline/json-nesting-limit.js';
 import { renderTemplate } from '../pipeline/templates/render-template.js';
 import { smsMeasure } from '../pipeline/templates/sms-text.js';
 import { isJsonObject, issuePath, type TopMethod } from './top-method.js';
@@ -51,6 +52,10 @@ export const jstTopMethod: TopMethod = {
         error: missingArguments(jstRequestParameter),
         reason: `${jstRequestParameter} is missing`,
       };
+    }
+    if (jsonNestsDeeperThan(raw)) {
+      const error = invalidArguments(jstRequestParameter);
+      return { ok: false, error, reason: tooDeepReason(jstRequestParameter) };
     }
     let parsed: unknown;
     try {

@@ -56,8 +56,16 @@ export function checkTopSystemParameters(
       reason: `timestamp ${JSON.stringify(timestampText)} is neither "yyyy-MM-dd HH:mm:ss" (GMT+8) nor epoch milliseconds`,
     };
   }
+  if (!Number.isFinite(timestamp)) {
+    // 16-digit epoch milliseconds beyond a Date's range: a NaN difference must not pass the check below.
+    return {
+      ok: false,
+      error: topErrors.invalidTimestamp,
+      reason: `timestamp ${JSON.stringify(timestampText)} is not an instant (beyond the representable date range)`,
+    };
+  }
   const skew = timestamp - now;
-  if (Math.abs(skew) > config.timestampToleranceMilliseconds) {
+  if (!(Math.abs(skew) <= config.timestampToleranceMilliseconds)) {
     const minutes = Math.round(Math.abs(skew) / minuteMilliseconds);
     return {
       ok: false,

@@ -6,9 +6,10 @@
  * Success (docs/protocol.md §1.5): `result` (the message id, a decimal string), `is_success` true, then
  * `request_id`; `error_msg` only on a rejection.
  */
-import { tpnMethod, tpnResponseKey, tpnWireRequestSchema } from '@x/qianniu-tpn/schemas';
+import { tpnJsonParameters, tpnMethod, tpnResponseKey, tpnWireRequestSchema } from '@x/qianniu-tpn/schemas';
 import { qianniuMessageId } from '../../state/identifiers.js';
 import { invalidArguments, missingArguments } from '../errors/top-errors.js';
+import { jsonNestsDeeperThan, tooDeepReason } from '../pipeline/json-nesting-limit.js';
 import { renderTemplate } from '../pipeline/templates/render-template.js';
 import { issuePath, type TopMethod } from './top-method.js';
 
@@ -36,6 +37,12 @@ export const tpnTopMethod: TopMethod = {
     for (const name of requiredParameters) {
       if (params[name] === undefined || params[name] === '') {
         return { ok: false, error: missingArguments(name), reason: `${name} is missing` };
+      }
+    }
+    for (const name of tpnJsonParameters) {
+      const text = params[name];
+      if (text !== undefined && jsonNestsDeeperThan(text)) {
+        return { ok: false, error: invalidArguments(name), reason: tooDeepReason(name) };
       }
     }
     const result = tpnWireRequestSchema.safeParse(params);

@@ -12,9 +12,9 @@ import {
 import { createTpnClient } from '@x/qianniu-tpn';
 import { createJstClient, isTopPlatformError, isTransportError } from '@x/taobao-jst';
 import { createTidClient, type TidSendResult } from '@x/taobao-tid';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningMockServer, startMockServer } from '../../../serve/start-mock-server.js';
-import { messagesOf, postFault, requestsOf } from '../../../test-support/mock-control.js';
+import { eventually, messagesOf, postFault, requestsOf } from '../../../test-support/mock-control.js';
 import { magicCiphertext } from '../magic/magic-catalog.js';
 
 let server: RunningMockServer;
@@ -195,7 +195,7 @@ describe('TOP clients (@x/taobao-jst, @x/qianniu-tpn) and the magic values', () 
     for (const app of [jstApp, tpnApp]) {
       // Not retried: one request each; recorded exactly as often as the platform processed it. A client that
       // timed out may return before the mock journals its request (the journal is written after recording).
-      await vi.waitFor(async () => expect(await requestsOf(server.url, app)).toHaveLength(1));
+      await eventually(async () => expect(await requestsOf(server.url, app)).toHaveLength(1));
       expect(await messagesOf(server.url, app)).toHaveLength(testCase.recorded);
     }
   });
@@ -320,7 +320,7 @@ describe('gateway clients (@x/taobao-tid, @x/doudian-sms) and the magic values',
       });
       douyinResults.forEach(expectItem);
       for (const app of [tidApp, douyinApp]) {
-        await vi.waitFor(async () => expect(await requestsOf(server.url, app)).toHaveLength(1));
+        await eventually(async () => expect(await requestsOf(server.url, app)).toHaveLength(1));
         expect(await messagesOf(server.url, app)).toHaveLength(testCase.recorded);
       }
     },
@@ -407,7 +407,7 @@ describe('our clients and scripted faults', () => {
     const thrown = await failure(jst(app, { timeout: 300 }).send(sms('13800138000')));
     expect((error === 'platform' ? isTopPlatformError : isTransportError)(thrown)).toBe(true);
     expect(thrown).toMatchObject(fields);
-    await vi.waitFor(async () => expect(await requestsOf(server.url, app)).toHaveLength(1));
+    await eventually(async () => expect(await requestsOf(server.url, app)).toHaveLength(1));
     expect(await messagesOf(server.url, app)).toHaveLength(recorded);
   });
 

@@ -2,12 +2,13 @@
  * Scripted faults over loopback: the API (`POST|GET|DELETE /__mock/faults`, validation, scoping), and every
  * fault kind answered in the platform's exact shape.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningMockServer, startMockServer } from '../../../serve/start-mock-server.js';
 import { createManualClock } from '../../../state/clock.js';
 import {
   advanceClock,
   connectionFailure,
+  eventually,
   getJson,
   messagesOf,
   postFault,
@@ -253,7 +254,7 @@ describe('every fault kind, exact answers', () => {
   it('delay: the usual answer, once the mock clock passes the delay; delayMs also delays any other fault', async () => {
     await postFault(server.url, { kind: 'delay', delayMs: 60_000 }, '?app=worker-9');
     const delayed = watch(jst({}, 'worker-9'));
-    await vi.waitFor(async () => expect(await requestsOf(server.url, 'worker-9')).toHaveLength(1));
+    await eventually(async () => expect(await requestsOf(server.url, 'worker-9')).toHaveLength(1));
     await advanceClock(server.url, 59_000);
     expect(delayed.settled).toBe(false);
     await advanceClock(server.url, 1_000);
@@ -265,7 +266,7 @@ describe('every fault kind, exact answers', () => {
       '?app=worker-9',
     );
     const rejected = watch(jst({}, 'worker-9'));
-    await vi.waitFor(async () => expect(await requestsOf(server.url, 'worker-9')).toHaveLength(2));
+    await eventually(async () => expect(await requestsOf(server.url, 'worker-9')).toHaveLength(2));
     expect(rejected.settled).toBe(false);
     await advanceClock(server.url, 60_000);
     expect(await body(await rejected.promise)).toBe(

@@ -4,6 +4,18 @@
  * fault with none left is gone. Faults that name an app (`match.app`) only ever see that namespace's events.
  */
 
+/**
+ * At most this many faults wait in one queue, all namespaces together: every call scans the queue, and
+ * `GET /__mock/faults` lists it, so an unbounded queue (a script queueing faults in a loop) slows every call.
+ */
+export const maxQueuedFaults = 1000;
+
+/** Why `adding` more faults cannot be queued now, or undefined when they fit. */
+export function faultQueueProblem(queued: number, adding: number): string | undefined {
+  if (queued + adding <= maxQueuedFaults) return undefined;
+  return `the queue holds at most ${maxQueuedFaults} faults: ${queued} are queued, ${adding} more would pass the bound`;
+}
+
 /** What every fault spec has: how many events it applies to, and the namespace it is kept to. */
 export interface QueuedFaultSpec {
   readonly times: number;
@@ -28,7 +40,10 @@ export class ScriptedQueue<Spec extends QueuedFaultSpec> {
     this.#nextId = nextId;
   }
 
+  /** Throws a RangeError when the faults would not fit within `maxQueuedFaults`. */
   add(specs: readonly Spec[], now: number): Scripted<Spec>[] {
+    const full = faultQueueProblem(this.#faults.length, specs.length);
+    if (full !== undefined) throw new RangeError(full);
     const added = specs.map((spec) => ({
       ...spec,
       id: this.#nextId(),

@@ -2,7 +2,7 @@
  * Every magic value through the real HTTP path (a server on port 0 over loopback), for all four APIs, with
  * the exact body; and what the in-process app does where there is no socket.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMockApp } from '../../../serve/create-mock-app.js';
 import { type RunningMockServer, startMockServer } from '../../../serve/start-mock-server.js';
 import { createManualClock } from '../../../state/clock.js';
@@ -10,6 +10,7 @@ import type { RecordedMessage } from '../../../state/recorded-message.js';
 import {
   advanceClock,
   connectionFailure,
+  eventually,
   getJson,
   requestsOf,
   resetClock,
@@ -175,7 +176,7 @@ describe('magic values on TOP (JST phone_number, TPN user_id)', () => {
 
   it('19900000830 (slow answer): recorded at once, answered once 30 seconds pass on the mock clock', async () => {
     const pending = watch(send(...jst('19900000830')));
-    await vi.waitFor(async () => expect(await recorded('19900000830')).toHaveLength(1));
+    await eventually(async () => expect(await recorded('19900000830')).toHaveLength(1));
     await advanceClock(server.url, 29_000);
     expect(pending.settled).toBe(false);
     await advanceClock(server.url, 1_000);
@@ -293,7 +294,7 @@ describe('magic values on fw199 (TID order ids, Douyin order ids, phones and cip
 
   it('19900000830 (slow), 19900001100 (malformed), 19900001202 (proxy) on the gateway', async () => {
     const pending = watch(send(...douyin({ biz_type: 1, order_id: '19900000830' })));
-    await vi.waitFor(async () => expect(await recorded('19900000830')).toHaveLength(1));
+    await eventually(async () => expect(await recorded('19900000830')).toHaveLength(1));
     expect(pending.settled).toBe(false);
     await advanceClock(server.url, 30_000);
     const slow = await pending.promise;

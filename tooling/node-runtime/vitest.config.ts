@@ -1,0 +1,3 @@
+import { definePackageTest } from '@x/vitest-config';
+
+export default definePackageTest('@x/node-runtime');
