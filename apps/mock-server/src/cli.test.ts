@@ -1,7 +1,8 @@
 /** The CLI as users run it: a child process, from source through tsx. */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -59,9 +60,77 @@ describe('x-mock-server CLI', () => {
     const url = await listeningUrl(running);
     const config = await jsonOf(await fetch(`${url}/__mock/config`));
     expect(config.gateway.apps).toEqual([{ appId: 'ci-app', secret: '***', sellers: ['test-seller'] }]);
+    expect(running.stdout()).toContain(`inbox page: ${url}/\n`);
     running.child.kill('SIGTERM');
     expect(await running.exit).toBe(0);
     expect(running.stdout()).toContain('shutting down');
+  }, 20_000);
+
+  it('accepts the leading `--` that `pnpm mock -- --port 0` passes on', async () => {
+    const running = run(['--', '--port', '0']);
+    const url = await listeningUrl(running);
+    expect((await fetch(`${url}/__mock/health`)).status).toBe(200);
+    running.child.kill('SIGINT');
+    expect(await running.exit).toBe(0);
+  }, 20_000);
+
+  it('ends `pnpm mock` on Ctrl-C with exit code 0: the start script leaves no shell to die of the signal', async () => {
+    // pnpm runs a script as `sh -c "<script> <args>"`; Ctrl-C signals the whole process group.
+    const manifest = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
+    const packageDirectory = fileURLToPath(new URL('..', import.meta.url));
+    const child = spawn('sh', ['-c', `${manifest.scripts.start} --port 0`], {
+      cwd: packageDirectory,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, PATH: `${join(packageDirectory, 'node_modules', '.bin')}:${process.env.PATH}` },
+    });
+    let stdout = '';
+    child.stdout?.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr?.resume();
+    const exit = new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+      child.on('exit', (code, signal) => resolve([code, signal])),
+    );
+    await listeningUrl({ child, stdout: () => stdout, stderr: () => '', exit: exit.then(([code]) => code) });
+    process.kill(-(child.pid as number), 'SIGINT');
+    expect(await exit).toEqual([0, null]);
+    expect(stdout).toContain('shutting down');
+  }, 30_000);
+
+  it('says what to do when the port is taken', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const { port } = blocker.address() as { port: number };
+    try {
+      const running = run(['--port', String(port)]);
+      expect(await running.exit).toBe(1);
+      expect(running.stderr()).toContain(`port ${port} is already in use`);
+      expect(running.stderr()).toContain('--port 0');
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
+  }, 20_000);
+
+  it('points at the line and column of a JSON syntax error, and suggests the key a typo meant', async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'mock-cli-'));
+    const syntax = join(directory, 'syntax.json');
+    await writeFile(syntax, '{\n  "port": 8787\n  "host": "127.0.0.1"\n}\n');
+    const broken = run(['--config', syntax]);
+    expect(await broken.exit).toBe(1);
+    expect(broken.stderr()).toContain('not valid JSON at line 3, column 3');
+
+    const typo = join(directory, 'typo.json');
+    await writeFile(
+      typo,
+      JSON.stringify({ prot: 9000, top: { apps: [{ appKey: 'k', secret: 's', sesions: [] }] } }),
+    );
+    const misspelt = run(['--config', typo]);
+    expect(await misspelt.exit).toBe(1);
+    expect(misspelt.stderr()).toContain('(root): Unrecognized key: "prot" (did you mean "port"?)');
+    expect(misspelt.stderr()).toContain(
+      'top.apps[0]: Unrecognized key: "sesions" (did you mean "sessions"?)',
+    );
   }, 20_000);
 
   it('exits 1 naming the bad field of a bad config file', async () => {
@@ -93,6 +162,7 @@ describe('x-mock-server CLI', () => {
     const help = run(['--help']);
     expect(await help.exit).toBe(0);
     expect(help.stdout()).toContain('Usage: x-mock-server');
+    expect(help.stdout()).toContain('the inbox page at http://<host>:<port>/');
   }, 20_000);
 
   it('turns the per-recipient limits on with --profile realistic, and exits 2 on an unknown profile', async () => {

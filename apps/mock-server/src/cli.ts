@@ -2,8 +2,10 @@
 /**
  * @module The `x-mock-server` command: `x-mock-server [--port 8787] [--host 127.0.0.1] [--config file.json]
  * [--profile realistic]`.
- * Flags override the config file. A bad config exits 1 naming the bad field; bad flags exit 2. SIGINT and
- * SIGTERM close the server gracefully (a second signal exits at once).
+ * Flags override the config file; a leading `--` (what `pnpm mock -- --port 9000` passes on) is ignored. A bad
+ * config exits 1 naming the bad field (a JSON syntax error by line and column); bad flags exit 2; a port in use
+ * exits 1 suggesting another. SIGINT and SIGTERM close the server gracefully and exit 0 (a second signal exits
+ * at once), which is why `pnpm mock` runs it with `exec`: no shell is left to die of the signal.
  */
 import { parseArgs } from 'node:util';
 import { MockConfigError } from './config/config-error.js';
@@ -25,7 +27,27 @@ Options:
   --help             show this help
   --version          show the version
 
-Inspect what it received at http://<host>:<port>/__mock/messages and /__mock/requests.`;
+See what it received in a browser: the inbox page at http://<host>:<port>/ (messages, failed sends and
+the request journal, live). The same as JSON: /__mock/messages and /__mock/requests.`;
+
+/** `pnpm mock -- --port 9000` hands the script a leading `--`: it ends no options there, so drop it. */
+function withoutLeadingSeparator(argv: readonly string[]): string[] {
+  return argv[0] === '--' ? argv.slice(1) : [...argv];
+}
+
+/** What to add when the port cannot be had (`startMockServer` keeps the listen error as its cause). */
+function listenHint(error: unknown, port: number | undefined): string | undefined {
+  const cause = error instanceof Error ? error.cause : undefined;
+  const code = (cause as NodeJS.ErrnoException | undefined)?.code;
+  const which = port === undefined ? 'the port' : `port ${port}`;
+  if (code === 'EADDRINUSE') {
+    return `${which} is already in use (another mock server still running?): stop it, choose another port with --port <number>, or use --port 0 for any free port.`;
+  }
+  if (code === 'EACCES') {
+    return `not allowed to listen on ${which}: use a port above 1023, or --port 0 for any free port.`;
+  }
+  return undefined;
+}
 
 async function main(argv: string[]): Promise<number> {
   let values: {
@@ -39,7 +61,7 @@ async function main(argv: string[]): Promise<number> {
   };
   try {
     ({ values } = parseArgs({
-      args: argv,
+      args: withoutLeadingSeparator(argv),
       options: {
         port: { type: 'string', short: 'p' },
         host: { type: 'string', short: 'h' },
@@ -98,6 +120,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(
       `  fw199:      ${server.url}/gateway/taobao/jst/sms/tid/send, ${server.url}/gateway/dd/sms/send\n`,
     );
+    process.stdout.write(`  inbox page: ${server.url}/\n`);
     process.stdout.write(`  inspection: ${server.url}/__mock/messages, ${server.url}/__mock/requests\n`);
     await untilSignal();
     process.stdout.write('@x/mock-server: shutting down\n');
@@ -108,7 +131,9 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`x-mock-server: ${error.message}\n`);
       return 1;
     }
+    const hint = listenHint(error, port ?? config.port);
     process.stderr.write(`x-mock-server: ${(error as Error).message}\n`);
+    if (hint !== undefined) process.stderr.write(`x-mock-server: ${hint}\n`);
     return 1;
   }
 }

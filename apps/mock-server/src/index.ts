@@ -87,8 +87,10 @@ export type {
   RecordedMessage,
 } from './state/recorded-message.js';
 export type {
+  FailedItem,
   JournalEntry,
   JournalListener,
+  JournalReadOptions,
   JournalVerdict,
   SignatureDiagnostic,
 } from './state/request-journal.js';

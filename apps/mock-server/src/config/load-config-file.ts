@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { MockConfigError } from './config-error.js';
 import type { MockConfigInput } from './config-schema.js';
+import { jsonSyntaxProblem } from './json-syntax-error.js';
 import { resolveConfig } from './resolve-config.js';
 
 /** Reads and validates a JSON config file; throws `MockConfigError` naming the file and every bad field. */
@@ -16,7 +17,10 @@ export async function loadConfigFile(path: string): Promise<MockConfigInput> {
   try {
     input = JSON.parse(text);
   } catch (error) {
-    throw new MockConfigError(path, [`not valid JSON: ${(error as Error).message}`], { cause: error });
+    const problem = jsonSyntaxProblem(text);
+    const where = problem === undefined ? '' : ` at line ${problem.line}, column ${problem.column}`;
+    const why = problem?.description ?? (error as Error).message;
+    throw new MockConfigError(path, [`not valid JSON${where}: ${why}`], { cause: error });
   }
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new MockConfigError(path, ['(root): must be a JSON object']);

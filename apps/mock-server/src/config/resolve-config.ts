@@ -67,7 +67,8 @@ export interface ResolvedConfig {
 /** Validates `input` (throws MockConfigError naming each bad field) and builds the lookups. */
 export function resolveConfig(input: MockConfigInput = {}, source = 'options'): ResolvedConfig {
   const parsed = mockConfigSchema.safeParse(input);
-  if (!parsed.success) throw new MockConfigError(source, describeIssues(parsed.error.issues));
+  if (!parsed.success)
+    throw new MockConfigError(source, describeIssues(parsed.error.issues, mockConfigSchema));
   return buildLookups(parsed.data);
 }
 

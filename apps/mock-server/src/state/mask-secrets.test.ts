@@ -87,4 +87,30 @@ describe('the journal', () => {
     });
     expect(JSON.stringify(requests)).not.toMatch(/hunter2hunter2|very-secret-value|s3cr3t/);
   });
+
+  it("masks them in a bad signature's signed string too, also on the page that shows session and sign as sent", async () => {
+    const app = createMockApp({ clock: createManualClock(fixedNow) });
+    const secrets = {
+      access_token: 'token-value-1234',
+      client_secret: 'very-secret-value',
+      secretKey: 's3cr3t',
+    };
+    const params = signedTopParams(jstBusiness(), { extra: secrets, secret: 'the-wrong-app-secret' });
+    await app.request(...topRequest(params));
+    const response = await app.request('/__mock/requests');
+    const { requests } = (await response.json()) as {
+      requests: { signature?: { signedString: string | null; received: string | null } }[];
+    };
+    const signedString = requests[0]?.signature?.signedString ?? '';
+    expect(signedString).toContain('access_tokentok***234');
+    expect(signedString).toContain('client_secretver***lue');
+    expect(signedString).toContain('secretKey***');
+    // As sent: the session and the sign are the client's, the other secret-named values stay masked.
+    const page = await (await app.request('/?view=requests&reveal=1')).text();
+    expect(page).toContain(params.sign);
+    expect(page).toContain(`session${params.session}`);
+    for (const text of [JSON.stringify(requests), page]) {
+      expect(text).not.toMatch(/token-value-1234|very-secret-value|s3cr3t|the-wrong-app-secret/);
+    }
+  });
 });

@@ -48,9 +48,3 @@ export function maskParameters(params: Readonly<Record<string, string>>): Record
   }
   return masked;
 }
-
-/** Whether a signed parameter (anything but `sign`, which is never signed) would be masked. */
-export function hasSecretParameter(params: Readonly<Record<string, string>>): boolean {
-  for (const name in params) if (name !== 'sign' && isSecretParameter(name)) return true;
-  return false;
-}

@@ -5,7 +5,7 @@
  */
 
 import { BoundedLog } from './bounded-log.js';
-import { maskParameters } from './mask-secrets.js';
+import { maskParameters, maskSecret } from './mask-secrets.js';
 import { type ParameterReader, type ParameterSource, parameterSourceOf } from './parameter-source.js';
 
 export type JournalProtocol = 'top' | 'gateway';
@@ -18,6 +18,8 @@ export type JournalVerdict =
       recorded: number;
       /** Items answered with a per-item failure (gateway batches). */
       failedItems: number;
+      /** When `failedItems` > 0: each failed item as answered, so a view can say which one and why. */
+      failures?: FailedItem[];
     }
   | {
       outcome: 'rejected';
@@ -31,11 +33,27 @@ export type JournalVerdict =
       reason: string;
     };
 
-/** Why a signature did not match. Secrets never appear; `{secret}` marks where the secret goes. */
+/** One item of a batch (or the one message of a JST / TPN call) that the answer failed. */
+export interface FailedItem {
+  /** Its position in the request, from 0 (`request_data` for the gateway). */
+  item: number;
+  /** The order id the answer echoed; null when the item named none. */
+  orderId: string | null;
+  /** The platform's code for the item. */
+  code: number | string;
+  /** The platform's message for the item. */
+  message: string;
+}
+
+/**
+ * Why a signature did not match. The app secret never appears; `{secret}` marks where it goes. Recorded as
+ * the client sent it; read back with the `session`, the `sign` and other secret-named parameters masked,
+ * unless asked for as sent (the inbox page's "show" switch).
+ */
 export interface SignatureDiagnostic {
   /** The algorithm the mock used (TOP `sign_method`; `md5` for the gateway). */
   signMethod: string;
-  /** The sign received, masked like the other secrets. */
+  /** The sign received (masked like the other secrets when read, unless asked for as sent). */
   received: string | null;
   /** The sign the mock computed. */
   expected: string | null;
@@ -68,13 +86,25 @@ export interface JournalEntry {
   /** The `request_id` (TOP) or `trace_id` (gateway) answered. */
   requestId: string;
   signature?: SignatureDiagnostic;
+  /**
+   * Only when read `withSignatureAsSent`: the diagnostic with the `session` and the `sign` as the client sent
+   * them, byte for byte comparable with what it signed (the app secret is never in it).
+   */
+  signatureAsSent?: SignatureDiagnostic;
+}
+
+/** How an entry is read. */
+export interface JournalReadOptions {
+  /** Add `signatureAsSent` to entries with a signature diagnostic. */
+  withSignatureAsSent?: boolean;
 }
 
 /**
  * What the request path hands over: the time as a number and the parameters unmasked. Formatting the time
  * and masking happen when an entry is read, not on every request (most entries are never read).
  */
-export interface JournalRecord extends Omit<JournalEntry, 'id' | 'receivedAt' | 'params'> {
+export interface JournalRecord
+  extends Omit<JournalEntry, 'id' | 'receivedAt' | 'params' | 'signatureAsSent'> {
   /** Epoch milliseconds on the mock's clock. */
   receivedAt: number;
   /** As received; never mutated afterwards. */
@@ -110,7 +140,8 @@ const trimmedParams: Readonly<Record<string, string>> = Object.freeze(Object.cre
 
 export class RequestJournal {
   readonly #log: BoundedLog<StoredRecord>;
-  readonly #listeners = new Set<JournalListener>();
+  /** Each listener with how it reads entries. */
+  readonly #listeners = new Map<JournalListener, JournalReadOptions>();
   readonly #readParameters: ParameterReader;
   #sequence = 0;
 
@@ -128,8 +159,17 @@ export class RequestJournal {
   record(record: JournalRecord, approximateBytes: number): void {
     const stored: StoredRecord = { id: ++this.#sequence, record, source: undefined };
     if (this.#listeners.size > 0) {
-      const entry = this.#entryOf(stored);
-      for (const listener of this.#listeners) listener(entry);
+      let plain: JournalEntry | undefined;
+      let withAsSent: JournalEntry | undefined;
+      for (const [listener, options] of this.#listeners) {
+        if (options.withSignatureAsSent === true) {
+          withAsSent ??= this.#entryOf(stored, options);
+          listener(withAsSent);
+        } else {
+          plain ??= this.#entryOf(stored);
+          listener(plain);
+        }
+      }
     }
     const source = parameterSourceOf(record.params);
     if (source !== undefined) {
@@ -144,8 +184,8 @@ export class RequestJournal {
   }
 
   /** Newest first, as shown: secrets masked, time formatted. */
-  *newestFirst(): IterableIterator<JournalEntry> {
-    for (const stored of this.#log.newestFirst()) yield this.#entryOf(stored);
+  *newestFirst(options: JournalReadOptions = {}): IterableIterator<JournalEntry> {
+    for (const stored of this.#log.newestFirst()) yield this.#entryOf(stored, options);
   }
 
   clear(predicate?: (entry: JournalEntry) => boolean): number {
@@ -154,8 +194,8 @@ export class RequestJournal {
     );
   }
 
-  subscribe(listener: JournalListener): () => void {
-    this.#listeners.add(listener);
+  subscribe(listener: JournalListener, options: JournalReadOptions = {}): () => void {
+    this.#listeners.set(listener, options);
     return () => {
       this.#listeners.delete(listener);
     };
@@ -165,13 +205,48 @@ export class RequestJournal {
     return { stored: this.#log.size, recorded: this.#sequence, evicted: this.#log.evicted };
   }
 
-  #entryOf({ id, record, source }: StoredRecord): JournalEntry {
+  #entryOf({ id, record, source }: StoredRecord, options: JournalReadOptions = {}): JournalEntry {
     const params = source === undefined ? record.params : this.#readParameters(source);
-    return {
+    const masked = maskParameters(params);
+    const entry: JournalEntry = {
       id,
       ...record,
       receivedAt: new Date(record.receivedAt).toISOString(),
-      params: maskParameters(params),
+      params: masked,
     };
+    const signature = record.signature;
+    if (signature !== undefined) {
+      entry.signature = maskedSignature(signature, params, masked, new Set());
+      if (options.withSignatureAsSent === true) {
+        entry.signatureAsSent = maskedSignature(signature, params, masked, sentByTheClient);
+      }
+    }
+    return entry;
   }
+}
+
+/** What the client sent and signed with, shown as sent when asked: nothing here is the app secret. */
+const sentByTheClient: ReadonlySet<string> = new Set(['session', 'sign']);
+
+/** The diagnostic with every masked parameter masked in the signed string too, except those `kept`. */
+function maskedSignature(
+  signature: SignatureDiagnostic,
+  params: Readonly<Record<string, string>>,
+  masked: Readonly<Record<string, string>>,
+  kept: ReadonlySet<string>,
+): SignatureDiagnostic {
+  let signedString = signature.signedString;
+  if (signedString !== null) {
+    for (const name in params) {
+      const value = params[name] as string;
+      const shown = masked[name] as string;
+      // The signed string is `name` + `value` per parameter (empty values: the bare name).
+      if (shown !== value && !kept.has(name) && value !== '') {
+        signedString = signedString.split(name + value).join(name + shown);
+      }
+    }
+  }
+  const received =
+    signature.received === null || kept.has('sign') ? signature.received : maskSecret(signature.received);
+  return { ...signature, received, signedString };
 }

@@ -6,14 +6,16 @@
  * Content-Security-Policy). Routes:
  * - `GET /` — the message list (`?view=requests`: the request journal), filtered by plain GET parameters;
  * - `GET /__mock/ui/events` — the same filters as a server-sent event stream of new list items;
- * - `POST /__mock/ui/clear` — the per-namespace "clear" button (a form; the same clear as `DELETE /__mock/messages`).
+ * - `POST /__mock/ui/clear` — the per-namespace "clear" button (a form): deletes what the tab lists of that
+ *   namespace — its messages and failed sends, or its requests.
  */
 import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import { namespaceFilter } from '../control/inspection-queries.js';
 import type { MockEnv } from '../control/mock-env.js';
 import type { MockRuntime } from '../protocol/runtime/mock-runtime.js';
-import { InboxPage } from './page-components.js';
+import { InboxPage } from './components/inbox-page.js';
+import { isFailedSend } from './journal-view.js';
 import { streamPageEvents } from './page-events.js';
 import { buildPageModel } from './page-model.js';
 import { pageSearch, parsePageQuery } from './page-query.js';
@@ -46,26 +48,19 @@ const pageHeaders = {
   'cache-control': 'no-store',
 };
 
-/** The clear form is three short fields. */
-const maxClearFormBytes = 16 * 1024;
-
-/** A path on this server to go back to after a clear; anything else (`//evil`, `https://…`) means `/`. */
-function safeReturnPath(value: unknown): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) {
+/**
+ * A path on this server to go back to after a clear: one `/`, then printable ASCII only (what the page puts
+ * there is its own percent-encoded URL). Anything else means `/`: another origin (`//evil`, `https://…`,
+ * `/\\evil`), and any space, tab, CR or LF — browsers drop tabs and newlines from URLs, so `/\t/evil.example`
+ * would be `//evil.example`, and a CR/LF would split the `Location` header.
+ */
+export function safeReturnPath(value: unknown): string {
+  if (typeof value !== 'string' || !/^\/(?![/\\])[\x21-\x7e]*$/.test(value) || value.includes('\\')) {
     return '/';
   }
-  return value;
-}
-
-/**
- * A form POST from another site must not clear anything: refused when the browser says it is cross-site.
- * Requests without these headers (curl, scripts) are allowed, as `DELETE /__mock/messages` is.
- */
-function isCrossSite(request: Request): boolean {
-  const fetchSite = request.headers.get('sec-fetch-site');
-  if (fetchSite !== null && fetchSite !== 'same-origin' && fetchSite !== 'none') return true;
-  const origin = request.headers.get('origin');
-  return origin !== null && origin !== new URL(request.url).origin;
+  const base = 'http://mock.invalid';
+  const url = new URL(value, base);
+  return url.origin === base ? value : '/';
 }
 
 export function createInboxPageApp(runtime: MockRuntime): Hono<MockEnv> {
@@ -84,13 +79,17 @@ export function createInboxPageApp(runtime: MockRuntime): Hono<MockEnv> {
   });
 
   app.post(inboxPagePaths.clear, async (c) => {
-    if (isCrossSite(c.req.raw)) return c.text('cross-site request refused', 403);
-    if (Number(c.req.header('content-length') ?? 0) > maxClearFormBytes) return c.text('form too large', 413);
+    // A cross-site form and a body over 64 KiB never get here: the admin guards in serve/ refuse them first.
     const form = await c.req.parseBody();
     const app = typeof form.app === 'string' && form.app !== '' ? form.app : undefined;
     const filter = namespaceFilter({ app });
-    if (form.what === 'requests') runtime.journal.clear(filter);
-    else runtime.inbox.clear(filter);
+    if (form.what === 'requests') {
+      runtime.journal.clear(filter);
+    } else {
+      // The message list shows the namespace's failed sends too: they go with its messages.
+      runtime.inbox.clear(filter);
+      runtime.journal.clear((entry) => isFailedSend(entry) && (filter === undefined || filter(entry)));
+    }
     return c.redirect(safeReturnPath(form.return), 303);
   });
 

@@ -6,7 +6,6 @@
  *
  * Where Chromium is not installed the test is skipped with a loud banner, never silently.
  */
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { createTpnClient } from '@x/qianniu-tpn';
@@ -15,36 +14,19 @@ import { createTidClient } from '@x/taobao-tid';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningMockServer, startMockServer } from '../serve/start-mock-server.js';
+import {
+  chromiumArgs,
+  chromiumMissing,
+  chromiumPath,
+  eventually,
+  skippedNote,
+  warnWhenChromiumMissing,
+  watchPage,
+} from '../test-support/e2e-browser.js';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const chromiumMissing = !existsSync(chromiumPath);
-const skipReason = `Chromium not found at ${chromiumPath} (apt-get install -y chromium, or set CHROMIUM_PATH)`;
-
-if (chromiumMissing) {
-  const line = '!'.repeat(100);
-  console.warn(
-    `\n${line}\n!! SKIPPING the inbox page's browser test: ${skipReason}.\n!! The page is NOT tested in a browser on this machine.\n${line}\n`,
-  );
-}
+warnWhenChromiumMissing();
 
 const screenshots = fileURLToPath(new URL('../../test-results/', import.meta.url));
-
-/** Flags that keep Chromium quiet on a closed network and in a container. */
-const chromiumArgs = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-/** Polls until the expectation holds: generous, since CI runs the browser on two busy cores. */
-function eventually<Value>(read: () => Value | Promise<Value>) {
-  return expect.poll(read, { timeout: 15_000, interval: 50 });
-}
 
 const signName = '聚石塔官方';
 const shippedTemplate = '您好！您的订单${order}已发货，快递单号${tracking}，请注意查收。';
@@ -83,18 +65,11 @@ describe('the inbox page in Chromium', () => {
   });
 
   function watch(page: Page): void {
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('requestfailed', (request) => {
-      // The event stream is cut when the page goes away; anything else failing is a problem.
-      if (!request.url().includes('/__mock/ui/events')) problems.push(`request failed: ${request.url()}`);
-    });
+    watchPage(page, problems);
   }
 
   it.skipIf(chromiumMissing)(
-    `shows messages live, filters, opens one and clears a namespace${chromiumMissing ? ` — SKIPPED: ${skipReason}` : ''}`,
+    `shows messages live, filters, opens one and clears a namespace${skippedNote}`,
     async () => {
       const jst = createJstClient({
         appKey: '12345678',
@@ -267,7 +242,7 @@ describe('the inbox page in Chromium', () => {
   );
 
   it.skipIf(chromiumMissing)(
-    `works without JavaScript: the list, the filter form and the clear button${chromiumMissing ? ` — SKIPPED: ${skipReason}` : ''}`,
+    `works without JavaScript: the list, the filter form and the clear button${skippedNote}`,
     async () => {
       const context = await browser.newContext({
         javaScriptEnabled: false,

@@ -2,7 +2,8 @@ import { tidPath } from '@x/taobao-tid/schemas';
 import { describe, expect, it, vi } from 'vitest';
 import { createMockApp, type MockApp, runtimeOf } from '../serve/create-mock-app.js';
 import { createManualClock } from '../state/clock.js';
-import type { PendingMessage, RecordedMessage } from '../state/recorded-message.js';
+import type { PendingMessage } from '../state/recorded-message.js';
+import { recordMessage as record } from '../test-support/page-fixtures.js';
 import { nextServerSentEvent } from '../test-support/server-sent-events.js';
 import {
   fixedNow,
@@ -12,41 +13,10 @@ import {
   signedTopParams,
   topRequest,
 } from '../test-support/signed-requests.js';
-import { countCharacters, maskPhone, segmentCount, shortenCiphertext, smsPreview } from './message-view.js';
+import { countCharacters, segmentCount, shortenCiphertext, smsPreview } from './message-view.js';
 
 function newApp(): MockApp {
   return createMockApp({ clock: createManualClock(fixedNow) });
-}
-
-let sequence = 0;
-
-/** Records a message straight into the inbox: the page renders whatever the inbox holds. */
-function record(app: MockApp, overrides: Partial<PendingMessage> = {}): RecordedMessage {
-  sequence++;
-  const pending = {
-    platform: 'taobao-jst',
-    api: 'taobao.jst.sms.message.send',
-    appKey: '12345678',
-    seller: 'test-seller',
-    recipient: '13800138000',
-    recipientKind: 'phone',
-    signName: '聚石塔官方',
-    template: 'SMS_12345',
-    variables: { content: '您好' },
-    title: null,
-    text: '您好，您的订单已发货',
-    details: {},
-    ...overrides,
-  } as PendingMessage;
-  return runtimeOf(app).inbox.record(
-    pending,
-    {
-      requestId: `req${sequence}`,
-      messageId: `${sequence}^0`,
-      receivedAt: fixedNow + sequence * 1000,
-    },
-    1000,
-  );
 }
 
 async function page(app: MockApp, search = '') {
@@ -84,17 +54,16 @@ describe('SMS length and segments (protocol.md §3)', () => {
     expect(smsPreview(at71)).toMatchObject({ characters: 71, segments: 2 });
   });
 
-  it('uses the counts the recorder gives, and the variables when the template text is unknown', () => {
+  it('uses the counts the recorder gives, and claims no text or count when the template text is unknown', () => {
     const app = newApp();
     const counted = record(app, { length: 99, segments: 2 } as Partial<PendingMessage>);
     expect(smsPreview(counted)).toMatchObject({ characters: 99, segments: 2 });
     const unknown = record(app, { text: null, variables: { code: '1234', shop: '鞋城' } });
-    expect(smsPreview(unknown)).toMatchObject({ body: '1234 鞋城', rendered: false, characters: 14 });
+    expect(smsPreview(unknown)).toEqual({ rendered: false, signature: '【聚石塔官方】' });
     expect(smsPreview(record(app, { platform: 'qianniu-tpn', signName: null }))).toBeUndefined();
   });
 
-  it('masks phones and shortens Douyin ciphertexts', () => {
-    expect(maskPhone('13800138000')).toBe('138****8000');
+  it('shortens Douyin ciphertexts', () => {
     expect(shortenCiphertext('$abcdefghijklmnop$qrstuvwxyz0123456789*ABCDEF$1$$')).toBe(
       '$abcdefghijk…CDEF$1$$',
     );
@@ -292,11 +261,20 @@ describe('GET / — the inbox page', () => {
     await app.request(...formPost(tidPath, signedGatewayFields('tb_seller_nick', items)));
     const { html } = await page(app);
     expect(itemIds(html)).toEqual(['m-1', 'r-1']);
-    expect(html).toContain('failed: 1 of 2 not sent');
+    expect(html).toContain('partly failed: 1 of 2 not sent');
     expect(itemIds((await page(app, '?outcome=rejected')).html)).toEqual(['r-1']);
     expect(itemIds((await page(app, '?outcome=sent')).html)).toEqual(['m-1']);
-    // In the journal it is an accepted request.
-    expect((await page(app, '?view=requests')).html).toContain('accepted: 1 recorded, 1 failed items');
+    // In the journal too it is partly failed (not a green "accepted"), with the item that failed and why.
+    const journal = (await page(app, '?view=requests')).html;
+    expect(journal).toContain('<li class="card partial" id="r-1"');
+    expect(journal).toContain('partly failed: 1 of 2 not sent');
+    for (const view of [html, journal]) {
+      const failures = /<span class="failures" data-testid="failed-items">(.*?)<\/summary>/s.exec(view)?.[1];
+      expect(failures).toContain('item 2');
+      expect(failures).toContain('1002 <span class="kind">order</span>');
+      expect(failures).toContain('40099 当前号码的短信发送次数超过当天限制');
+      expect(failures).not.toContain('1001');
+    }
   });
 
   it('renders at most 200 items and says how many matched', async () => {
@@ -349,7 +327,9 @@ describe('POST /__mock/ui/clear — the per-namespace clear button', () => {
       '/__mock/ui/clear',
       clearForm({ app: '12345678' }, { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' }),
     );
+    // The admin guards answer before the form is read, in the admin API's error shape.
     expect(crossSite.status).toBe(403);
+    expect(await crossSite.json()).toMatchObject({ error: 'cross-site request refused' });
     expect(app.mock.inbox.statistics.stored).toBe(1);
     for (const target of ['//evil.example/', 'https://evil.example/', '/\\evil.example']) {
       const response = await app.request('/__mock/ui/clear', clearForm({ app: 'other', return: target }));

@@ -8,7 +8,7 @@ import { tpnMethod } from '@x/qianniu-tpn/schemas';
 import { jstMethod, jstRequestParameter } from '@x/taobao-jst/schemas';
 import { tidPath } from '@x/taobao-tid/schemas';
 import type { MessagePlatform, RecipientKind } from '../state/recorded-message.js';
-import type { JournalEntry } from '../state/request-journal.js';
+import type { FailedItem, JournalEntry } from '../state/request-journal.js';
 
 export interface AttemptRecipient {
   value: string;
@@ -116,6 +116,55 @@ export function summarizeRequest(entry: JournalEntry): AttemptSummary {
 /** Messages an accepted request's answer failed (gateway items, a JST / TPN business rejection); 0 otherwise. */
 export function failedItemsOf(entry: JournalEntry): number {
   return entry.verdict.outcome === 'accepted' ? entry.verdict.failedItems : 0;
+}
+
+/** A send the message list shows beside the messages: answered with an error, or with failed items. */
+export function isFailedSend(entry: JournalEntry): boolean {
+  return entry.verdict.outcome === 'rejected' || failedItemsOf(entry) > 0;
+}
+
+/** One failed item as the page shows it: the verdict's item, and who it was for when the request says. */
+export interface FailedItemView extends FailedItem {
+  recipient: AttemptRecipient | undefined;
+}
+
+/** The batch items of a gateway request, as received (an empty list when they cannot be read). */
+function batchItems(entry: JournalEntry, platform: MessagePlatform | undefined): unknown[] {
+  const data = parseJson(entry.params.request_data);
+  if (platform === 'taobao-tid') return Array.isArray(data) ? data : [];
+  if (platform === 'doudian-sms' && isObject(data) && Array.isArray(data.sms_message_list)) {
+    return data.sms_message_list;
+  }
+  return [];
+}
+
+/** Who a batch item was for: its order id, else (Douyin) its phone number or ciphertext. */
+function itemRecipient(item: unknown): AttemptRecipient | undefined {
+  if (!isObject(item)) return undefined;
+  const orderId = idText(item.order_id);
+  if (orderId !== undefined) return { value: orderId, kind: 'order' };
+  const phone = idText(item.post_tel) ?? idText(item.phone_number);
+  if (phone === undefined) return undefined;
+  return {
+    value: phone,
+    kind: mobileNumber.test(phone) || !phone.includes('$') ? 'phone' : 'douyin-ciphertext',
+  };
+}
+
+/** Each item the answer failed, with its order id (or recipient) and the platform's code and message. */
+export function failedItemViews(entry: JournalEntry): FailedItemView[] {
+  if (entry.verdict.outcome !== 'accepted') return [];
+  const failures = entry.verdict.failures ?? [];
+  if (failures.length === 0) return [];
+  const summary = summarizeRequest(entry);
+  const items = batchItems(entry, summary.platform);
+  return failures.map((failure) => {
+    const fromBatch = itemRecipient(items[failure.item]);
+    const recipient =
+      fromBatch ??
+      (failure.orderId !== null ? { value: failure.orderId, kind: 'order' } : summary.recipients[0]);
+    return { ...failure, recipient };
+  });
 }
 
 /** Everything the search box looks through in a journal entry, lower-cased. */

@@ -3,6 +3,7 @@
  * count (protocol.md §3), the recipient as displayed (phones masked unless asked), and the text one search
  * runs over. Derived here, in the page, so the inbox stays as recorded.
  */
+import { maskPhoneNumber } from '@x/core';
 import type { RecordedMessage } from '../state/recorded-message.js';
 
 /** A Chinese SMS: ≤ 70 characters is one message; longer ones are billed in segments of 67. */
@@ -21,17 +22,23 @@ export function segmentCount(characters: number): number {
   return characters <= singleSegmentLimit ? 1 : Math.ceil(characters / segmentLength);
 }
 
-export interface SmsPreview {
-  /** `【签名】` */
-  signature: string;
-  /** The rendered text, or — without a configured template — the variables' values in order. */
-  body: string;
-  /** False when `body` is only the variables' values (the template text is not configured). */
-  rendered: boolean;
-  /** Signature included. */
-  characters: number;
-  segments: number;
-}
+/** The SMS as a phone shows it — known only when the template text is configured. */
+export type SmsPreview =
+  | {
+      rendered: true;
+      /** `【签名】`, or empty when the text carries it already. */
+      signature: string;
+      /** The rendered text. */
+      body: string;
+      /** Signature included. */
+      characters: number;
+      segments: number;
+    }
+  | {
+      /** The template is not configured: the text is not known, only the variables received. */
+      rendered: false;
+      signature: string;
+    };
 
 /** Numbers the recorded message may carry itself (newer recorders count for us); used when present. */
 function ownNumber(message: RecordedMessage, names: readonly string[]): number | undefined {
@@ -43,29 +50,25 @@ function ownNumber(message: RecordedMessage, names: readonly string[]): number |
   return undefined;
 }
 
-function valueText(value: unknown): string {
-  return typeof value === 'string' ? value : JSON.stringify(value);
-}
-
 /** The SMS as the phone shows it; undefined for Qianniu messages (not an SMS). */
 export function smsPreview(message: RecordedMessage): SmsPreview | undefined {
   if (message.platform === 'qianniu-tpn') return undefined;
   let signature = message.signName === null ? '' : `【${message.signName}】`;
-  const rendered = message.text !== null;
-  const body = message.text ?? Object.values(message.variables).map(valueText).join(' ');
+  if (message.text === null) return { rendered: false, signature };
+  const body = message.text;
   // A recorder that renders the signature into the text already: show it once.
   if (signature !== '' && body.startsWith(signature)) signature = '';
   const characters =
     ownNumber(message, ['characters', 'characterCount', 'length']) ?? countCharacters(signature + body);
   const segments = ownNumber(message, ['segments', 'segmentCount']) ?? segmentCount(characters);
-  return { signature, body, rendered, characters, segments };
+  return { rendered: true, signature, body, characters, segments };
 }
 
-/** `13800138000` → `138****8000`; other lengths keep less. */
-export function maskPhone(phone: string): string {
-  if (phone.length >= 11) return `${phone.slice(0, 3)}${'*'.repeat(phone.length - 7)}${phone.slice(-4)}`;
-  if (phone.length >= 7) return `${phone.slice(0, 2)}${'*'.repeat(phone.length - 4)}${phone.slice(-2)}`;
-  return '*'.repeat(phone.length);
+/** The variables received, `name=value` each, for a message whose template text is not known. */
+export function variablesText(variables: Readonly<Record<string, unknown>>): string {
+  return Object.entries(variables)
+    .map(([name, value]) => `${name}=${typeof value === 'string' ? value : JSON.stringify(value)}`)
+    .join(' ');
 }
 
 /** A Douyin ciphertext (`$…$…*…$1$$`) is long: its start and end tell two apart. */
@@ -90,7 +93,7 @@ export function recipientDisplay(
 ): RecipientDisplay {
   switch (kind) {
     case 'phone':
-      return { kind: 'phone', shown: reveal ? recipient : maskPhone(recipient) };
+      return { kind: 'phone', shown: reveal ? recipient : maskPhoneNumber(recipient) };
     case 'douyin-ciphertext': {
       const shown = shortenCiphertext(recipient);
       return shown === recipient

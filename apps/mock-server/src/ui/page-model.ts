@@ -6,10 +6,11 @@
 import type { MockRuntime } from '../protocol/runtime/mock-runtime.js';
 import type { RecordedMessage } from '../state/recorded-message.js';
 import type { JournalEntry } from '../state/request-journal.js';
-import { failedItemsOf, requestHaystack, summarizeRequest } from './journal-view.js';
+import { isFailedSend, requestHaystack, summarizeRequest } from './journal-view.js';
 import { messageHaystack } from './message-view.js';
-import type { ListItem, NamespaceCount, PageModel } from './page-components.js';
+import { NamespaceTally } from './page-counts.js';
 import type { PageQuery } from './page-query.js';
+import type { ListItem, PageModel } from './page-types.js';
 
 /** At most this many items are rendered; the rest are counted ("narrow the filters"). */
 export const pageItemLimit = 200;
@@ -36,12 +37,13 @@ export function messageMatches(message: RecordedMessage, query: PageQuery): bool
  * failed some of its messages (the messages that went out are listed themselves); in the journal every request.
  */
 export function requestMatches(entry: JournalEntry, query: PageQuery): boolean {
-  const rejected = entry.verdict.outcome === 'rejected';
+  const failed = isFailedSend(entry);
   if (query.view === 'messages') {
-    if (query.outcome === 'sent' || (!rejected && failedItemsOf(entry) === 0)) return false;
+    if (query.outcome === 'sent' || !failed) return false;
   } else {
-    if (query.outcome === 'sent' && rejected) return false;
-    if (query.outcome === 'rejected' && !rejected) return false;
+    // A partly failed request is both: accepted, and failed for some of its messages.
+    if (query.outcome === 'sent' && entry.verdict.outcome === 'rejected') return false;
+    if (query.outcome === 'rejected' && !failed) return false;
   }
   if (query.app !== undefined && entry.appKey !== query.app) return false;
   if (query.search !== undefined && !requestHaystack(entry).includes(query.search.toLowerCase()))
@@ -76,21 +78,13 @@ export function buildPageModel(runtime: MockRuntime, query: PageQuery, self: str
   // Read the cursor first: anything recorded while the page renders comes again over the stream (the page
   // drops duplicates by id), rather than being missed.
   const cursor = cursorOf(runtime);
-  const namespaces = new Map<string, NamespaceCount>();
-  const namespace = (app: string) => {
-    let count = namespaces.get(app);
-    if (count === undefined) {
-      count = { app, messages: 0, requests: 0 };
-      namespaces.set(app, count);
-    }
-    return count;
-  };
+  const tally = new NamespaceTally();
   const templates = new Set<string>();
 
   const messages: ListItem[] = [];
   let matchedMessages = 0;
   for (const message of runtime.inbox.newestFirst()) {
-    namespace(message.appKey).messages++;
+    tally.addMessage(message);
     templates.add(message.template);
     if (!messageMatches(message, query)) continue;
     matchedMessages++;
@@ -99,8 +93,8 @@ export function buildPageModel(runtime: MockRuntime, query: PageQuery, self: str
 
   const requests: ListItem[] = [];
   let matchedRequests = 0;
-  for (const entry of runtime.journal.newestFirst()) {
-    if (entry.appKey !== null && entry.appKey !== '') namespace(entry.appKey).requests++;
+  for (const entry of runtime.journal.newestFirst({ withSignatureAsSent: query.reveal })) {
+    tally.addRequest(entry);
     if (!requestMatches(entry, query)) continue;
     matchedRequests++;
     if (requests.length < pageItemLimit) requests.push({ kind: 'request', entry });
@@ -111,7 +105,7 @@ export function buildPageModel(runtime: MockRuntime, query: PageQuery, self: str
     items: mergeNewestFirst(messages, requests).slice(0, pageItemLimit),
     matched: matchedMessages + matchedRequests,
     cursor,
-    namespaces: [...namespaces.values()].sort((left, right) => left.app.localeCompare(right.app)),
+    namespaces: tally.namespaces(),
     templates: [...templates].sort(),
     totals: { messages: runtime.inbox.statistics.stored, requests: runtime.journal.statistics.stored },
     self,

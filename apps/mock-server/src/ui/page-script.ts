@@ -42,26 +42,78 @@ export const pageScript = `
       if (shown) shown.textContent = String(target.children.length);
     });
     source.addEventListener('resync', () => refresh(location.href));
+    source.addEventListener('counts', (event) => showCounts(event.data));
   };
 
-  const refresh = async (url) => {
-    const mine = ++generation;
-    let html;
+  // The counters outside the list: tab totals and namespace chips (a new namespace brings its chip).
+  const showCounts = (data) => {
+    let counts;
     try {
-      const response = await fetch(url, { headers: { accept: 'text/html' } });
-      html = await response.text();
+      counts = JSON.parse(data);
     } catch {
-      setLive('reconnecting', 'offline');
       return;
     }
-    if (mine !== generation) return;
+    for (const [name, value] of Object.entries(counts.totals)) {
+      const count = document.querySelector('#tabs [data-count="' + name + '"]');
+      if (count) count.textContent = String(value);
+    }
+    const messagesView = document.body.dataset.view !== 'requests';
+    const chips = new Map();
+    for (const chip of document.querySelectorAll('#namespaces li[data-namespace]')) {
+      chips.set(chip.dataset.namespace, chip);
+    }
+    let missing = false;
+    for (const namespace of counts.namespaces) {
+      const chip = chips.get(namespace.app);
+      chips.delete(namespace.app);
+      if (!chip) {
+        missing = true;
+        continue;
+      }
+      const value = messagesView ? namespace.messages + namespace.failedSends : namespace.requests;
+      chip.querySelector('.count').textContent = String(value);
+    }
+    for (const chip of chips.values()) chip.querySelector('.count').textContent = '0';
+    if (missing) replaceCounters();
+  };
+
+  const fetchPage = async (url) => {
+    try {
+      const response = await fetch(url, { headers: { accept: 'text/html' } });
+      return await response.text();
+    } catch {
+      setLive('reconnecting', 'offline');
+      return undefined;
+    }
+  };
+
+  // Replaces parts of the page with the same parts of a fresh rendering of it.
+  const swap = (html, ids) => {
     const next = new DOMParser().parseFromString(html, 'text/html');
-    for (const id of ['tabs', 'namespaces', 'content']) {
+    for (const id of ids) {
       const fresh = next.getElementById(id);
       const old = document.getElementById(id);
       if (fresh && old) old.replaceWith(document.importNode(fresh, true));
     }
+  };
+
+  // The whole list and its counters (a filter changed, or a resync); the latest one wins.
+  const refresh = async (url) => {
+    const mine = ++generation;
+    const html = await fetchPage(url);
+    if (html === undefined || mine !== generation) return;
+    swap(html, ['tabs', 'namespaces', 'content']);
     connect();
+  };
+
+  // Only the counters (a new namespace's chip); dropped when a whole refresh started meanwhile.
+  let countersGeneration = 0;
+  const replaceCounters = async () => {
+    const mine = ++countersGeneration;
+    const whole = generation;
+    const html = await fetchPage(location.href);
+    if (html === undefined || mine !== countersGeneration || whole !== generation) return;
+    swap(html, ['tabs', 'namespaces']);
   };
 
   const apply = () => {

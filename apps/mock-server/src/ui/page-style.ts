@@ -7,12 +7,14 @@ export const pageStyle = `
   color-scheme: light dark;
   --bg: #f4f5f7; --panel: #fff; --text: #1d2129; --muted: #6b7280; --line: #e3e5e8;
   --accent: #ff5000; --ok: #127a3a; --ok-bg: #e3f6ea; --bad: #b42318; --bad-bg: #fde8e7;
+  --partial: #9a5b00; --partial-bg: #fff1d6;
   --bubble: #e9e9eb; --bubble-text: #111; --code: #f6f7f9;
 }
 @media (prefers-color-scheme: dark) {
   :root {
     --bg: #121417; --panel: #1b1e23; --text: #e6e8eb; --muted: #9aa1ab; --line: #2c3036;
     --ok: #5fd08b; --ok-bg: #163222; --bad: #ff8a80; --bad-bg: #3a1a18;
+    --partial: #ffc266; --partial-bg: #3a2a10;
     --bubble: #2c2f35; --bubble-text: #f2f2f2; --code: #15171b;
   }
 }
@@ -66,6 +68,7 @@ p.summary { color: var(--muted); font-size: 13px; margin: 12px 2px 6px; }
 ol.list { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 8px; }
 .card { background: var(--panel); border: 1px solid var(--line); border-radius: 10px; overflow: hidden; }
 .card.rejected { border-left: 4px solid var(--bad); }
+.card.partial { border-left: 4px solid var(--partial); }
 .card.fresh { animation: fresh 2s ease-out; }
 @keyframes fresh { from { background: #fff3c4; } to { background: var(--panel); } }
 .card summary { list-style: none; cursor: pointer; padding: 10px 12px; display: grid; gap: 3px; }
@@ -90,6 +93,10 @@ time, .meta { color: var(--muted); font-size: 13px; }
 .outcome { font-size: 12px; font-weight: 600; border-radius: 4px; padding: 1px 6px; white-space: nowrap; }
 .outcome.sent { color: var(--ok); background: var(--ok-bg); }
 .outcome.rejected { color: var(--bad); background: var(--bad-bg); white-space: normal; }
+.outcome.partial { color: var(--partial); background: var(--partial-bg); white-space: normal; }
+.failures { display: grid; gap: 2px; font-size: 13px; }
+.failure { overflow-wrap: anywhere; }
+.unknown-text p { margin: 0 0 6px; font-size: 13px; }
 .body { padding: 12px; display: grid; gap: 12px; grid-template-columns: minmax(0, 320px) minmax(0, 1fr); }
 .body.single { grid-template-columns: minmax(0, 1fr); }
 .body > .wide { grid-column: 1 / -1; }

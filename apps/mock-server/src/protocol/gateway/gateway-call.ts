@@ -6,7 +6,7 @@
 
 import { gatewayTraceId } from '../../state/identifiers.js';
 import type { PendingMessage } from '../../state/recorded-message.js';
-import type { JournalVerdict, SignatureDiagnostic } from '../../state/request-journal.js';
+import type { FailedItem, JournalVerdict, SignatureDiagnostic } from '../../state/request-journal.js';
 import { unprocessedVerdict } from '../answer/transport-effect.js';
 import type { GatewayError } from '../errors/gateway-errors.js';
 import type { MessageFailure, TransportEffect } from '../pipeline/call/send-call.js';
@@ -123,9 +123,26 @@ export async function answerGatewayCall(
     verdict:
       transport !== undefined && !processed
         ? unprocessedVerdict(transport)
-        : { outcome: 'accepted', recorded, failedItems: batch.items.length - recorded },
+        : acceptedVerdict(results, recorded),
   };
   return transport === undefined ? answer : { ...answer, transport };
+}
+
+/** The verdict of an answered batch, naming each item the answer failed (all but the `recorded` ones). */
+function acceptedVerdict(
+  results: readonly (Record<string, unknown> | undefined)[],
+  recorded: number,
+): JournalVerdict {
+  const failedItems = results.length - recorded;
+  if (failedItems === 0) return { outcome: 'accepted', recorded, failedItems };
+  const failures: FailedItem[] = [];
+  results.forEach((result, item) => {
+    if (result === undefined || result.code === 0) return;
+    const orderId = typeof result.order_id === 'string' && result.order_id !== '' ? result.order_id : null;
+    const code = typeof result.code === 'number' || typeof result.code === 'string' ? result.code : '';
+    failures.push({ item, orderId, code, message: String(result.message ?? '') });
+  });
+  return { outcome: 'accepted', recorded, failedItems, failures };
 }
 
 export function gatewayErrorAnswer(

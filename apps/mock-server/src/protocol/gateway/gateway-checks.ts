@@ -3,9 +3,8 @@
  * The seller is checked after the signature, as TOP checks the session after it: an unsigned request must not
  * learn which sellers an appid serves.
  */
-import { topCanonicalString, verifyGateway } from '@x/signing';
+import { verifyGateway } from '@x/signing';
 import type { GatewayApp, ResolvedConfig } from '../../config/resolve-config.js';
-import { hasSecretParameter, maskParameters, maskSecret } from '../../state/mask-secrets.js';
 import type { SignatureDiagnostic } from '../../state/request-journal.js';
 import { type GatewayError, gatewayErrors, invalidParameter } from '../errors/gateway-errors.js';
 
@@ -64,9 +63,10 @@ export function checkGatewayForm(
         : 'sign is missing',
       signature: {
         signMethod: 'md5',
-        received: received ? maskSecret(received) : null,
+        received: received ? received : null,
         expected: verification.expected ?? null,
-        signedString: `{secret}${gatewayCanonical(params, verification.canonical ?? '')}{secret}`,
+        // As the client sent it: the journal masks the secret-named parameters when it is read.
+        signedString: `{secret}${verification.canonical ?? ''}{secret}`,
       },
     };
   }
@@ -82,11 +82,4 @@ export function checkGatewayForm(
     };
   }
   return { ok: true, app, appId, seller };
-}
-
-/** The signed fields with any secret-named field masked (a session or token someone put in the form). */
-function gatewayCanonical(params: Readonly<Record<string, string>>, canonical: string): string {
-  if (!hasSecretParameter(params)) return canonical;
-  // The gateway's string is TOP's with empty values kept as the bare key: same sort, `sign` left out.
-  return topCanonicalString(maskParameters(params), 'bare-key');
 }

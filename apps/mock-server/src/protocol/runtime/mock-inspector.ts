@@ -5,7 +5,7 @@
 import type { TimestampReference } from '../../state/clock.js';
 import type { InboxStatistics, MessageListener } from '../../state/message-inbox.js';
 import type { RecordedMessage } from '../../state/recorded-message.js';
-import type { JournalEntry, JournalListener } from '../../state/request-journal.js';
+import type { JournalEntry, JournalListener, JournalReadOptions } from '../../state/request-journal.js';
 import { inspectTmc, type TmcInspectionView } from '../tmc/tmc-inspection.js';
 import type { MockRuntime } from './mock-runtime.js';
 
@@ -18,12 +18,15 @@ export interface InboxInspector {
   readonly statistics: InboxStatistics;
 }
 
-/** The request journal, read-only: secrets masked, times formatted. */
+/**
+ * The request journal, read-only: secrets masked, times formatted. `withSignatureAsSent` adds a bad signature's
+ * diagnostic with the session and the sign as the client sent them (never the app secret).
+ */
 export interface JournalInspector {
   /** Newest first. */
-  newestFirst(): IterableIterator<JournalEntry>;
+  newestFirst(options?: JournalReadOptions): IterableIterator<JournalEntry>;
   /** Follows new entries; returns the function that stops following. */
-  subscribe(listener: JournalListener): () => void;
+  subscribe(listener: JournalListener, options?: JournalReadOptions): () => void;
   readonly statistics: { stored: number; recorded: number; evicted: number };
 }
 
@@ -62,8 +65,9 @@ export function createMockInspector(runtime: MockRuntime): MockInspector {
       },
     }),
     journal: Object.freeze({
-      newestFirst: () => journal.newestFirst(),
-      subscribe: (listener: JournalListener) => journal.subscribe(listener),
+      newestFirst: (options?: JournalReadOptions) => journal.newestFirst(options),
+      subscribe: (listener: JournalListener, options?: JournalReadOptions) =>
+        journal.subscribe(listener, options),
       get statistics() {
         return journal.statistics;
       },

@@ -103,7 +103,12 @@ function settleTopCall(call: AcceptedTopCall, decision: CallDecision, runtime: M
       requestId,
       responseKey: method.responseKey,
       fields: method.rejectionFields(failure, requestId),
-      verdict: { outcome: 'accepted', recorded: 0, failedItems: 1 },
+      verdict: {
+        outcome: 'accepted',
+        recorded: 0,
+        failedItems: 1,
+        failures: [{ item: 0, orderId: null, code: failure.code, message: failure.message }],
+      },
     };
     return transport === undefined ? answer : { ...answer, transport };
   }

@@ -4,7 +4,7 @@
  */
 import { parseTopTimestamp, topCanonicalString, verifyTop } from '@x/signing';
 import type { ResolvedConfig, TopApp } from '../../config/resolve-config.js';
-import { hasSecretParameter, maskParameters, maskSecret } from '../../state/mask-secrets.js';
+import { maskSecret } from '../../state/mask-secrets.js';
 import type { SignatureDiagnostic } from '../../state/request-journal.js';
 import { type TopError, topErrors } from '../errors/top-errors.js';
 import { findTmcTopMethod, type TmcTopMethod } from '../tmc/tmc-top-methods.js';
@@ -129,25 +129,25 @@ export function checkTopSystemParameters(
   return { ok: true, method, app, appKey, seller };
 }
 
-/** The string the mock signed, secrets masked, `{secret}` where the secret goes. */
+/** The string the mock signed as the client sent it, `{secret}` where the secret goes (masked when read). */
 function topSignatureDiagnostic(
   params: Readonly<Record<string, string>>,
   signMethod: string,
   expected: string | undefined,
 ): SignatureDiagnostic {
-  const canonical = topCanonicalString(hasSecretParameter(params) ? maskParameters(params) : params);
+  const canonical = topCanonicalString(params);
   const received = params.sign ?? null;
   if (signMethod === 'md5') {
     return {
       signMethod,
-      received: received === null ? null : maskSecret(received),
+      received,
       expected: expected ?? null,
       signedString: `{secret}${canonical}{secret}`,
     };
   }
   return {
     signMethod,
-    received: received === null ? null : maskSecret(received),
+    received,
     expected: expected ?? null,
     signedString: canonical,
     hmacKey: '{secret}',

@@ -1,37 +1,23 @@
-/** @jsxImportSource #html-jsx */
 /**
- * The page's live feed: server-sent events fed by `inbox.subscribe()` and `journal.subscribe()`. Each event is
- * one list item rendered on the server (the same HTML a reload shows), for the items that match the page's
- * filters. Bounded: a client that reads too slowly, a gap it cannot replay, or a clear (seen in the
- * statistics) gets one `resync` event telling it to reload the list instead. The subscriptions end when the
- * client disconnects.
+ * One page's live feed: server-sent events from the shared feed (./page-feed.tsx), for the items that match
+ * the page's filters — each the same HTML a reload shows, rendered once for every page that shows it — and
+ * the counters outside the list. Bounded: a client that reads too slowly, a gap it cannot replay, or a clear
+ * gets one `resync` event telling it to reload the list instead. The page leaves the feed when it disconnects.
  */
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { MockRuntime } from '../protocol/runtime/mock-runtime.js';
-import { Item, type ListItem } from './page-components.js';
+import { type FeedEvent, pageFeedOf } from './page-feed.js';
 import { type Cursor, cursorOf, messageMatches, parseCursor, requestMatches } from './page-model.js';
 import type { PageQuery } from './page-query.js';
+import type { ListItem, PageCounts } from './page-types.js';
 
 /** Items queued for one slow client before it is told to resync instead. */
 const maxPending = 1000;
 /** Items replayed to a client that reconnects; beyond this it resyncs. */
 const maxBacklog = 1000;
-/** How often the statistics are compared (to notice a clear). */
-const statisticsIntervalMs = 1000;
 /** A comment line now and then, so idle proxies keep the connection and a dead one is noticed. */
 const keepAliveMs = 15_000;
-
-interface Counts {
-  stored: number;
-  recorded: number;
-  evicted: number;
-}
-
-/** Fewer stored than recorded and evicted explain: something was cleared. */
-function wasCleared(before: Counts, after: Counts): boolean {
-  return after.stored < before.stored + (after.recorded - before.recorded) - (after.evicted - before.evicted);
-}
 
 function itemId(item: ListItem): number {
   return item.kind === 'message' ? item.message.id : item.entry.id;
@@ -55,12 +41,17 @@ function backlogSince(runtime: MockRuntime, cursor: Cursor): ListItem[] | undefi
     if (items.length >= maxBacklog) return undefined;
     items.push({ kind: 'message', message });
   }
-  for (const entry of runtime.journal.newestFirst()) {
+  for (const entry of runtime.journal.newestFirst({ withSignatureAsSent: true })) {
     if (entry.id <= cursor.request) break;
     if (items.length >= maxBacklog) return undefined;
     items.push({ kind: 'request', entry });
   }
   return items.sort((left, right) => (receivedAt(left) < receivedAt(right) ? -1 : 1));
+}
+
+/** The counters as the page reads them: tab totals, and per namespace what each tab counts. */
+function countsData(counts: PageCounts): string {
+  return JSON.stringify(counts);
 }
 
 export function streamPageEvents(
@@ -69,53 +60,55 @@ export function streamPageEvents(
   query: PageQuery,
   from: string | undefined,
 ): Response {
+  const feed = pageFeedOf(runtime);
   return streamSSE(c, async (stream) => {
     let cursor = parseCursor(from) ?? (parseCursor(cursorOf(runtime)) as Cursor);
-    const pending: ListItem[] = [];
+    const pending: FeedEvent[] = [];
+    let counts: PageCounts | undefined;
     let resync = false;
     let stopped = false;
+    let lastWrite = Date.now();
+    let keepAliveDue = false;
     let wake: (() => void) | undefined;
     const notify = () => {
       const resolve = wake;
       wake = undefined;
       resolve?.();
     };
-    const push = (item: ListItem) => {
-      if (pending.length >= maxPending) {
-        pending.length = 0;
-        resync = true;
-      } else {
-        pending.push(item);
-      }
-      notify();
-    };
 
-    // Subscribe and read the backlog in one synchronous step: nothing can be recorded in between.
-    const stopInbox = runtime.inbox.subscribe((message) => push({ kind: 'message', message }));
-    const stopJournal = runtime.journal.subscribe((entry) => push({ kind: 'request', entry }));
+    // Join the feed and read the backlog in one synchronous step: nothing can be recorded in between.
+    const leave = feed.connect({
+      item: (event) => {
+        if (pending.length >= maxPending) {
+          pending.length = 0;
+          resync = true;
+        } else {
+          pending.push(event);
+        }
+        notify();
+      },
+      counts: (next) => {
+        counts = next;
+        notify();
+      },
+      resync: () => {
+        resync = true;
+        notify();
+      },
+      tick: () => {
+        if (Date.now() - lastWrite < keepAliveMs) return;
+        keepAliveDue = true;
+        notify();
+      },
+    });
     const backlog = backlogSince(runtime, cursor);
     if (backlog === undefined) resync = true;
-    else pending.push(...backlog);
+    else pending.push(...backlog.map((item) => feed.event(item)));
 
-    let inboxCounts: Counts = runtime.inbox.statistics;
-    let journalCounts: Counts = runtime.journal.statistics;
-    let lastWrite = Date.now();
-    let keepAliveDue = false;
-    const timer = setInterval(() => {
-      const inboxNow = runtime.inbox.statistics;
-      const journalNow = runtime.journal.statistics;
-      if (wasCleared(inboxCounts, inboxNow) || wasCleared(journalCounts, journalNow)) resync = true;
-      inboxCounts = inboxNow;
-      journalCounts = journalNow;
-      if (Date.now() - lastWrite >= keepAliveMs) keepAliveDue = true;
-      if (resync || keepAliveDue) notify();
-    }, statisticsIntervalMs);
     const stop = () => {
       if (stopped) return;
       stopped = true;
-      stopInbox();
-      stopJournal();
-      clearInterval(timer);
+      leave();
       notify();
     };
     stream.onAbort(stop);
@@ -134,8 +127,15 @@ export function streamPageEvents(
           lastWrite = Date.now();
           continue;
         }
-        const item = pending.shift();
-        if (item === undefined) {
+        const event = pending.shift();
+        if (event === undefined) {
+          if (counts !== undefined) {
+            const data = countsData(counts);
+            counts = undefined;
+            await stream.writeSSE({ event: 'counts', data });
+            lastWrite = Date.now();
+            continue;
+          }
           if (keepAliveDue) {
             keepAliveDue = false;
             await stream.write(': keep-alive\n\n');
@@ -148,6 +148,7 @@ export function streamPageEvents(
           continue;
         }
         // Skip what the client already has (a replay and a live item can meet once).
+        const item = event.item;
         const id = itemId(item);
         if (item.kind === 'message') {
           if (id <= cursor.message) continue;
@@ -159,8 +160,11 @@ export function streamPageEvents(
         const matches =
           item.kind === 'message' ? messageMatches(item.message, query) : requestMatches(item.entry, query);
         if (!matches) continue;
-        const html = (<Item item={item} query={query} />).html;
-        await stream.writeSSE({ event: 'item', data: html, id: `${cursor.message}.${cursor.request}` });
+        await stream.writeSSE({
+          event: 'item',
+          data: event.html(query),
+          id: `${cursor.message}.${cursor.request}`,
+        });
         lastWrite = Date.now();
       }
     } finally {

@@ -1,0 +1,33 @@
+/**
+ * Test fixtures for the inbox page's tests: a message recorded straight into the inbox (the page renders
+ * whatever the inbox holds), a JST SMS unless `overrides` say otherwise, each a second after the last.
+ */
+import { type MockApp, runtimeOf } from '../serve/create-mock-app.js';
+import type { PendingMessage, RecordedMessage } from '../state/recorded-message.js';
+import { fixedNow } from './signed-requests.js';
+
+let sequence = 0;
+
+export function recordMessage(app: MockApp, overrides: Partial<PendingMessage> = {}): RecordedMessage {
+  sequence++;
+  const pending = {
+    platform: 'taobao-jst',
+    api: 'taobao.jst.sms.message.send',
+    appKey: '12345678',
+    seller: 'test-seller',
+    recipient: '13800138000',
+    recipientKind: 'phone',
+    signName: '聚石塔官方',
+    template: 'SMS_12345',
+    variables: { content: '您好' },
+    title: null,
+    text: '您好，您的订单已发货',
+    details: {},
+    ...overrides,
+  } as PendingMessage;
+  return runtimeOf(app).inbox.record(
+    pending,
+    { requestId: `req${sequence}`, messageId: `${sequence}^0`, receivedAt: fixedNow + sequence * 1000 },
+    1000,
+  );
+}
