@@ -1,6 +1,6 @@
 /**
  * A TMC message as the platform delivers it, and the state of its delivery to one group. The fields are those
- * of a data frame (docs/protocol.md, TMC): `id` and `userid` are Int64 (a `bigint` here, so ids beyond 2^53
+ * of a data frame (docs/protocol.md §4): `id` and `userid` are Int64 (a `bigint` here, so ids beyond 2^53
  * stay exact), times are epoch milliseconds, `content` is the topic's JSON as a string.
  */
 
