@@ -53,6 +53,14 @@ module.exports = {
       to: { path: ['^(node:)?http$', '(^|/)node_modules/@hono/node-server/'] },
     },
     {
+      name: 'websocket-only-in-serve',
+      comment:
+        'The TMC WebSocket (ws) belongs to the Node adapter (serve/): the TMC core takes bytes in and gives bytes out.',
+      severity: 'error',
+      from: { path: mock, pathNot: `${mock}serve/` },
+      to: { path: '(^|/)node_modules/ws/' },
+    },
+    {
       name: 'core-never-imports-its-callers',
       comment: 'protocol/ and state/ never import the adapters or the Hono apps (serve, control, ui).',
       severity: 'error',

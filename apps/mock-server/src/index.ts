@@ -44,8 +44,24 @@ export type {
   InboxInspector,
   JournalInspector,
   MockInspector,
+  TmcInspector,
 } from './protocol/runtime/mock-inspector.js';
 export type { MockServerOptions } from './protocol/runtime/mock-runtime.js';
+// TMC: receipt magic numbers, TMC faults (`POST /__mock/faults` bodies), what `GET /__mock/tmc` returns
+export {
+  type ReceiptOutcomeName,
+  receiptMagicPrefix,
+  receiptOutcomeNames,
+} from './protocol/tmc/receipt-magic.js';
+export { smsReceiptTopic } from './protocol/tmc/sms-receipts.js';
+export type { ScriptedTmcFault, TmcFaultInput, TmcFaultKind } from './protocol/tmc/tmc-faults.js';
+export type {
+  TmcGroupView,
+  TmcInspectionView,
+  TmcMessageView,
+} from './protocol/tmc/tmc-inspection.js';
+export type { TmcMessageState } from './protocol/tmc/tmc-message.js';
+export type { TmcConnectionView, TmcSessionState } from './protocol/tmc/tmc-session.js';
 // App and server
 export { createMockApp, type MockApp } from './serve/create-mock-app.js';
 export {

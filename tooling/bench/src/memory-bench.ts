@@ -3,18 +3,10 @@
  * with default buffer sizes, sent as signed 100-item TID batches. A bounded inbox keeps it flat: target
  * growth < 10% between the two readings.
  */
-import { readFileSync } from 'node:fs';
-import { stopProcess } from './process-tools.js';
+import { residentMegabytes, stopProcess } from './process-tools.js';
 import type { BenchmarkReport } from './report.js';
 import { startMockServerProcess } from './servers/server-processes.js';
 import { formContentType, tidSendBody } from './servers/signed-requests.js';
-
-function residentMegabytes(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const match = /VmRSS:\s+(\d+) kB/.exec(status);
-  if (!match) throw new Error(`no VmRSS for ${pid}`);
-  return Number(match[1]) / 1024;
-}
 
 async function sendBatches(origin: string, batches: number, parallel = 8): Promise<void> {
   let next = 0;

@@ -110,3 +110,11 @@ export async function stopProcess(child: ChildProcess): Promise<void> {
   const timeout = delay(5000).then(() => child.kill('SIGKILL'));
   await Promise.race([exited, timeout]);
 }
+
+/** A process's resident memory (VmRSS) in megabytes, from /proc. */
+export function residentMegabytes(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const match = /VmRSS:\s+(\d+) kB/.exec(status);
+  if (!match) throw new Error(`no VmRSS for ${pid}`);
+  return Number(match[1]) / 1024;
+}

@@ -8,6 +8,7 @@ import { runMemoryBench } from './memory-bench.js';
 import { runMockThroughputBench } from './mock-throughput-bench.js';
 import { type BenchmarkReport, printReport, targetMet, writeReports } from './report.js';
 import { runSigningBench } from './signing-bench.js';
+import { runTmcBench } from './tmc-bench.js';
 
 const benchmarks: Record<string, () => Promise<BenchmarkReport | BenchmarkReport[]>> = {
   signing: runSigningBench,
@@ -15,6 +16,7 @@ const benchmarks: Record<string, () => Promise<BenchmarkReport | BenchmarkReport
   client: runClientOverheadBench,
   batching: runBatchingBench,
   memory: runMemoryBench,
+  tmc: runTmcBench,
 };
 
 const requested = process.argv.slice(2).filter((argument) => argument !== '--');

@@ -167,6 +167,18 @@ export const mockConfigSchema = z.strictObject({
       perDay: integer(1, 1_000_000).default(10),
     })
     .prefault({}),
+  /** TMC, the message service that carries delivery receipts (WebSocket and `taobao.tmc.*`). */
+  tmc: z
+    .strictObject({
+      /** How long after an accepted JST send its receipt is published, in milliseconds. @default 1000 */
+      receiptDelayMs: integer(0, 86_400_000).default(1000),
+      /**
+       * How long after a push (or a fail) an unconfirmed message comes back, in milliseconds.
+       * @default 300000 (5 minutes, as the platform)
+       */
+      redeliveryIntervalMs: integer(1, 86_400_000).default(300_000),
+    })
+    .prefault({}),
   /** Answer the reserved recipients of the magic catalog (`GET /__mock/magic`) with their outcomes. @default true */
   magicValues: z.boolean({ error: 'must be true or false' }).default(true),
   /** Messages the inbox keeps (oldest dropped first). @default 10000 */

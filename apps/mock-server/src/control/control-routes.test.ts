@@ -87,7 +87,7 @@ describe('/__mock/clock', () => {
 });
 
 describe('POST /__mock/reset', () => {
-  it('clears one namespace (messages, requests, faults, limits) or everything, the clock included', async () => {
+  it('clears one namespace (messages, requests, faults, limits, TMC messages) or everything, the clock included', async () => {
     const app = createMockApp({
       clock: createManualClock(start),
       limits: { enabled: true },
@@ -99,12 +99,12 @@ describe('POST /__mock/reset', () => {
     }
     await call(app, '/__mock/clock', 'POST', { advance: '1h' });
     expect((await call(app, '/__mock/reset?app=worker-1', 'POST')).body).toEqual({
-      cleared: { messages: 1, requests: 1, faults: 1, limits: 1, clock: false },
+      cleared: { messages: 1, requests: 1, faults: 1, limits: 1, tmcMessages: 1, clock: false },
     });
     expect((await call(app, '/__mock/messages')).body.count).toBe(1);
     expect((await call(app, '/__mock/clock')).body.offsetMilliseconds).toBe(3_600_000);
     expect((await call(app, '/__mock/reset', 'POST')).body).toEqual({
-      cleared: { messages: 1, requests: 1, faults: 1, limits: 1, clock: true },
+      cleared: { messages: 1, requests: 1, faults: 1, limits: 1, tmcMessages: 1, clock: true },
     });
     expect((await call(app, '/__mock/clock')).body.offsetMilliseconds).toBe(0);
     expect((await call(app, '/__mock/reset?nope=1', 'POST')).status).toBe(400);

@@ -5,13 +5,15 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { describeIssues } from '../config/config-error.js';
-import { type FaultSpec, faultListSchema, faultSchema } from '../protocol/pipeline/faults/fault-schema.js';
-import { faultQueueProblem } from '../protocol/pipeline/faults/fault-store.js';
+import { faultQueueProblem } from '../protocol/pipeline/faults/scripted-queue.js';
 import { magicOutcome } from '../protocol/pipeline/magic/magic-catalog.js';
 import { magicCatalog } from '../protocol/pipeline/magic/magic-document.js';
 import type { MockRuntime } from '../protocol/runtime/mock-runtime.js';
+import { receiptCatalog } from '../protocol/tmc/receipt-magic.js';
+import { inspectTmc } from '../protocol/tmc/tmc-inspection.js';
 import type { MessagePlatform } from '../state/recorded-message.js';
 import { clockRangeProblems } from './clock-range.js';
+import { type AnyFaultSpec, anyFaultListSchema, anyFaultSchema, isTmcFault } from './fault-input.js';
 import { instantToIso } from './instant.js';
 import type { MockEnv } from './mock-env.js';
 import { refuseConflictingNamespaces } from './namespace-conflicts.js';
@@ -83,7 +85,12 @@ const apiPlatforms: Record<string, MessagePlatform> = {
 type Invalid = { error: string; problems: string[] };
 
 export function addControlRoutes(app: Hono<MockEnv>, runtime: MockRuntime): void {
-  app.get('/magic', (c) => c.json(magicCatalog(runtime.config.magicValues)));
+  app.get('/magic', (c) =>
+    c.json({
+      ...magicCatalog(runtime.config.magicValues),
+      receipts: receiptCatalog(runtime.config.magicValues),
+    }),
+  );
 
   app.post('/faults', async (c) => {
     const query = faultQuery.safeParse(c.req.query());
@@ -92,13 +99,14 @@ export function addControlRoutes(app: Hono<MockEnv>, runtime: MockRuntime): void
     const body = await readJson(c.req.raw);
     if (!body.ok) return c.json(body.error, 400);
     const list = Array.isArray(body.value);
-    const parsed = list ? faultListSchema.safeParse(body.value) : faultSchema.safeParse(body.value);
+    // Send faults and TMC faults (`kind: tmc-…`) share the endpoint, and a list may mix them.
+    const parsed = list ? anyFaultListSchema.safeParse(body.value) : anyFaultSchema.safeParse(body.value);
     if (!parsed.success) return c.json(invalid('invalid fault', parsed.error.issues), 400);
-    const specs: FaultSpec[] = Array.isArray(parsed.data) ? parsed.data : [parsed.data];
+    const specs: AnyFaultSpec[] = Array.isArray(parsed.data) ? parsed.data : [parsed.data];
     const problems: string[] = [];
     const scoped = specs.map((spec, index) => {
       const where = list ? `[${index}].` : '';
-      const scopedSpec: FaultSpec =
+      const scopedSpec: AnyFaultSpec =
         scope === undefined || spec.match.app !== undefined
           ? spec
           : { ...spec, match: { ...spec.match, app: scope } };
@@ -106,16 +114,25 @@ export function addControlRoutes(app: Hono<MockEnv>, runtime: MockRuntime): void
       return scopedSpec;
     });
     if (problems.length > 0) return c.json({ error: 'invalid fault', problems }, 400);
-    const full = faultQueueProblem(runtime.faults.size, scoped.length);
+    const now = runtime.clock.now();
+    const tmcCount = scoped.filter(isTmcFault).length;
+    const full =
+      faultQueueProblem(runtime.faults.size, scoped.length - tmcCount) ??
+      faultQueueProblem(runtime.tmc.faults.size, tmcCount);
     if (full !== undefined) return c.json({ error: 'fault queue full', problems: [full] }, 409);
-    const faults = runtime.faults.add(scoped, runtime.clock.now());
+    const faults = scoped.map((spec) =>
+      isTmcFault(spec) ? runtime.tmc.faults.add([spec], now)[0] : runtime.faults.add([spec], now)[0],
+    );
     return c.json({ count: faults.length, faults }, 201);
   });
 
   app.get('/faults', (c) => {
     const query = namespaceQuery.safeParse(c.req.query());
     if (!query.success) return c.json(invalid('invalid query', query.error.issues), 400);
-    const faults = runtime.faults.list(namespaceOf(query.data));
+    const app = namespaceOf(query.data);
+    const faults = [...runtime.faults.list(app), ...runtime.tmc.faults.list(app)].sort(
+      (left, right) => left.id - right.id,
+    );
     return c.json({ count: faults.length, faults });
   });
 
@@ -124,12 +141,14 @@ export function addControlRoutes(app: Hono<MockEnv>, runtime: MockRuntime): void
     if (!query.success) return c.json(invalid('invalid query', query.error.issues), 400);
     const app = namespaceOf(query.data);
     const { id } = query.data;
-    return c.json({
-      cleared: runtime.faults.clear({
-        ...(app === undefined ? {} : { app }),
-        ...(id === undefined ? {} : { id }),
-      }),
-    });
+    const filter = { ...(app === undefined ? {} : { app }), ...(id === undefined ? {} : { id }) };
+    return c.json({ cleared: runtime.faults.clear(filter) + runtime.tmc.faults.clear(filter) });
+  });
+
+  app.get('/tmc', (c) => {
+    const query = namespaceQuery.safeParse(c.req.query());
+    if (!query.success) return c.json(invalid('invalid query', query.error.issues), 400);
+    return c.json(inspectTmc(runtime.tmc, namespaceOf(query.data)));
   });
 
   app.get('/clock', (c) => c.json(clockState(runtime)));
@@ -181,8 +200,11 @@ export function addControlRoutes(app: Hono<MockEnv>, runtime: MockRuntime): void
     const cleared = {
       messages: runtime.inbox.clear(inNamespace),
       requests: runtime.journal.clear(inNamespace),
-      faults: runtime.faults.clear(app === undefined ? {} : { app }),
+      faults:
+        runtime.faults.clear(app === undefined ? {} : { app }) +
+        runtime.tmc.faults.clear(app === undefined ? {} : { app }),
       limits: runtime.limiter?.clear(app) ?? 0,
+      tmcMessages: runtime.tmc.broker.clear(app),
       // The clock is shared by every namespace: only a full reset puts it back.
       clock: app === undefined,
     };
@@ -203,13 +225,13 @@ function clockState(runtime: MockRuntime) {
 
 /** Why a fault that validated still cannot be queued: an unknown app, an app the scope contradicts, … */
 function checkFault(
-  spec: FaultSpec,
+  spec: AnyFaultSpec,
   scope: string | undefined,
   runtime: MockRuntime,
   where: string,
 ): string[] {
   const problems: string[] = [];
-  const { app, api } = spec.match;
+  const { app } = spec.match;
   if (scope !== undefined && app !== undefined && app !== scope) {
     problems.push(`${where}match.app: ${JSON.stringify(app)} contradicts ?app=${scope}`);
   }
@@ -220,7 +242,8 @@ function checkFault(
   ) {
     problems.push(`${where}match.app: no TOP app_key or gateway appid ${JSON.stringify(app)} is configured`);
   }
-  if (spec.kind === 'outcome' && api !== undefined) {
+  if (spec.kind === 'outcome' && spec.match.api !== undefined) {
+    const { api } = spec.match;
     const platform = apiPlatforms[api] as MessagePlatform;
     if (magicOutcome(spec.outcome).effect(platform, spec.parameter) === undefined) {
       problems.push(`${where}outcome: ${spec.outcome} does not exist for ${api}`);

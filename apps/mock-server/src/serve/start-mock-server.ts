@@ -1,7 +1,8 @@
 /**
  * Serves the mock over HTTP and resolves once it listens, with the URL to point clients at and a `close` that
  * ends open keep-alive connections too (so a vitest globalSetup teardown never hangs). The protocol paths are
- * answered by the Node listener, everything else by the Hono app through @hono/node-server.
+ * answered by the Node listener, WebSocket upgrades by TMC, everything else by the Hono app through
+ * @hono/node-server.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,6 +11,7 @@ import { createMockRuntime, type MockServerOptions } from '../protocol/runtime/m
 import { createMockAppFor, type MockApp } from './create-mock-app.js';
 import { withLowerCaseHost } from './lower-case-host.js';
 import { createNodeListener } from './node-listener.js';
+import { attachTmcWebSocket } from './tmc-websocket.js';
 
 /** Options of `startMockServer`: the mock's options plus how to serve them. */
 export interface StartMockServerOptions extends MockServerOptions {
@@ -53,6 +55,8 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
   const viaHono = getRequestListener(app.fetch, { hostname: host, overrideGlobalObjects });
   // Host names are case-insensitive: lower-cased before both the protocol listener and Hono see them.
   const server = createServer(withLowerCaseHost(createNodeListener(runtime, viaHono)));
+  // TMC over WebSocket on the same port: any path upgrades (`ws://127.0.0.1:8787/tmc`).
+  const tmcEndpoint = attachTmcWebSocket(server, runtime.tmc);
   server.listen(port, host);
   await new Promise<void>((resolve, reject) => {
     const onError = (error: Error) => {
@@ -79,6 +83,7 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
     close() {
       closing ??= new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
+        tmcEndpoint.close();
         // Answers waiting out a delay go now (their connections are closing); scheduled work is dropped.
         runtime.clock.cancelTimers();
         // close() waits for open connections; idle keep-alive ones would hold it forever.

@@ -75,7 +75,7 @@ export interface AdjustableClock extends ManualClock, Scheduler {
 export function createAdjustableClock(base: MockClock = systemClock): AdjustableClock {
   let offset = 0;
   const now = () => base.now() + offset;
-  const timers = createTimerQueue(now);
+  const timers = createTimerQueue(now, base === systemClock);
   manualClockListeners.get(base)?.add(timers.clockMoved);
   const clock: AdjustableClock = {
     now,

@@ -4,6 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAdjustableClock, createManualClock } from './clock.js';
+import { createTimerQueue } from './timer-queue.js';
 
 const start = Date.parse('2024-03-01T04:00:00Z');
 
@@ -124,6 +125,19 @@ describe('clock.schedule', () => {
     clock.advance(5_000);
     await vi.advanceTimersByTimeAsync(5_000);
     expect(cancelled).not.toHaveBeenCalled();
+  });
+
+  it('waits on when its timeout fires before a real-time clock shows the instant (a busy event loop)', async () => {
+    let lag = 0;
+    const timers = createTimerQueue(() => Date.now() - lag, true);
+    const ran = vi.fn();
+    timers.schedule(start + 2, ran);
+    // The loop's cached time ran ahead of the clock: the 2 ms timeout fires while the clock shows 3 ms less.
+    lag = 3;
+    await vi.advanceTimersByTimeAsync(2);
+    expect(ran).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(3);
+    expect(ran).toHaveBeenCalledOnce();
   });
 
   it('runs at once for an instant already past', () => {

@@ -37,7 +37,13 @@ export interface TimerQueue extends Scheduler {
   cancelAll(): void;
 }
 
-export function createTimerQueue(now: () => number): TimerQueue {
+/**
+ * `followsRealTime`: the clock is the system's (plus an offset). A timer that fires before the clock shows its
+ * instant then waits on: the event loop's cached time can run ahead of `Date.now()` under load, so a timeout
+ * may fire a few milliseconds early. Any other clock that has not moved as far as the real time waited is
+ * taken to stand still, and only moving it fires the timer.
+ */
+export function createTimerQueue(now: () => number, followsRealTime = false): TimerQueue {
   const pending = new Set<Timer>();
 
   const fire = (timer: Timer) => {
@@ -68,7 +74,7 @@ export function createTimerQueue(now: () => number): TimerQueue {
     // The clock was set back meanwhile, or it does not follow real time (a manual clock): wait on.
     const distance = timer.at - now();
     if (distance <= 0) fire(timer);
-    else if (distance < waited) arm(timer); // it moved on its own: keep following real time
+    else if (followsRealTime || distance < waited) arm(timer); // it moves on its own: keep following real time
     // Otherwise the clock stands still: only moving it (clockMoved) fires this timer.
   };
 

@@ -68,6 +68,9 @@ const douyin = (...messages: Record<string, unknown>[]) =>
 const jst = (phone = '13800138000', format: 'json' | 'xml' = 'json') =>
   post('/router/rest', signedTopParams(jstBusiness({ phone_number: phone }), { format }));
 
+const tmc = (method: string, business: Record<string, string>, format: 'json' | 'xml' = 'json') =>
+  signedTopParams(business, { method, session: null, format });
+
 const ok = (...contains: string[]) => ({ status: 200, contains });
 
 const topCases: ContractCase[] = [
@@ -96,6 +99,26 @@ const topCases: ContractCase[] = [
     name: 'TPN send',
     request: post('/router/rest', signedTopParams(tpnBusiness(), { method: tpnMethodName, session: null })),
     expected: ok('"tpn_template_message_send_response"', '"is_success":true'),
+  },
+  {
+    name: 'TMC produce (no session), JSON',
+    request: post('/router/rest', tmc('taobao.tmc.message.produce', { topic: 't', content: '{"n":"1"}' })),
+    expected: ok('{"tmc_message_produce_response":{"is_success":true,"request_id":"'),
+  },
+  {
+    name: 'TMC consume of an empty group, XML',
+    request: post('/router/rest', tmc('taobao.tmc.messages.consume', { group_name: 'empty' }, 'xml')),
+    expected: ok('<tmc_messages_consume_response><request_id>'),
+  },
+  {
+    name: 'TMC confirm of unknown ids',
+    request: post('/router/rest', tmc('taobao.tmc.messages.confirm', { s_message_ids: '1,2' })),
+    expected: ok('{"tmc_messages_confirm_response":{"is_success":true,'),
+  },
+  {
+    name: 'TMC consume, quantity out of range',
+    request: post('/router/rest', tmc('taobao.tmc.messages.consume', { quantity: '9' })),
+    expected: ok('"code":41,"msg":"Invalid arguments:quantity"'),
   },
   ...(
     [

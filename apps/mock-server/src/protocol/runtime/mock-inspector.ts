@@ -6,6 +6,7 @@ import type { TimestampReference } from '../../state/clock.js';
 import type { InboxStatistics, MessageListener } from '../../state/message-inbox.js';
 import type { RecordedMessage } from '../../state/recorded-message.js';
 import type { JournalEntry, JournalListener, JournalReadOptions } from '../../state/request-journal.js';
+import { inspectTmc, type TmcInspectionView } from '../tmc/tmc-inspection.js';
 import type { MockRuntime } from './mock-runtime.js';
 
 /** The recorded messages, read-only. */
@@ -39,15 +40,22 @@ export interface ClockInspector {
   readonly timestampReference: TimestampReference;
 }
 
+/** TMC, read-only: what `GET /__mock/tmc` shows. */
+export interface TmcInspector {
+  /** Connections, groups and each message's state; of one namespace (app key) when `app` is given. */
+  view(app?: string): TmcInspectionView;
+}
+
 /** A read-only view of one mock: `app.mock`, `server.app.mock`. */
 export interface MockInspector {
   readonly inbox: InboxInspector;
   readonly journal: JournalInspector;
   readonly clock: ClockInspector;
+  readonly tmc: TmcInspector;
 }
 
 export function createMockInspector(runtime: MockRuntime): MockInspector {
-  const { inbox, journal, clock } = runtime;
+  const { inbox, journal, clock, tmc } = runtime;
   return Object.freeze({
     inbox: Object.freeze({
       newestFirst: () => inbox.newestFirst(),
@@ -73,5 +81,6 @@ export function createMockInspector(runtime: MockRuntime): MockInspector {
         return clock.timestampReference;
       },
     }),
+    tmc: Object.freeze({ view: (app?: string) => inspectTmc(tmc, app) }),
   });
 }

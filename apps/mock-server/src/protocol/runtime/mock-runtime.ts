@@ -12,9 +12,11 @@ import { MessageInbox } from '../../state/message-inbox.js';
 import { RequestJournal } from '../../state/request-journal.js';
 import type { SendInterceptor } from '../pipeline/call/send-call.js';
 import { FaultStore } from '../pipeline/faults/fault-store.js';
+import { counter } from '../pipeline/faults/scripted-queue.js';
 import { buildInterceptorChain } from '../pipeline/interceptor-chain.js';
 import { RecipientLimiter } from '../pipeline/limits/recipient-limits.js';
 import { parseParameterSource } from '../request/request-parameters.js';
+import { TmcService } from '../tmc/tmc-service.js';
 
 /** Memory budgets, on top of the entry counts (see BoundedLog). */
 const inboxMaxBytes = 64 * 1024 * 1024;
@@ -36,6 +38,8 @@ export interface MockRuntime {
   readonly faults: FaultStore;
   /** Present when per-recipient limits are on. */
   readonly limiter: RecipientLimiter | undefined;
+  /** TMC: the message queues, receipts of accepted JST sends, scripted TMC faults and WebSocket sessions. */
+  readonly tmc: TmcService;
   /** Epoch milliseconds (real time) when the runtime was created. */
   readonly startedAt: number;
   /** The `adminToken` option: required by `/__mock` and the page when set. */
@@ -61,11 +65,14 @@ export function createMockRuntime(options: MockServerOptions = {}, source = 'opt
     throw new MockConfigError(source, ['adminToken: must be a non-empty token without whitespace']);
   }
   const config = resolveConfig(configInput, source);
-  const faults = new FaultStore();
+  // One id sequence for send and TMC faults: `DELETE /__mock/faults?id=` names one fault.
+  const nextFaultId = counter();
+  const faults = new FaultStore(nextFaultId);
   const limiter = config.limits === undefined ? undefined : new RecipientLimiter(config.limits);
+  const runtimeClock = createAdjustableClock(clock);
   return {
     config,
-    clock: createAdjustableClock(clock),
+    clock: runtimeClock,
     inbox: new MessageInbox(config.config.inboxSize, inboxMaxBytes),
     journal: new RequestJournal(
       config.config.journalSize,
@@ -81,6 +88,15 @@ export function createMockRuntime(options: MockServerOptions = {}, source = 'opt
     }),
     faults,
     limiter,
+    tmc: new TmcService(
+      runtimeClock,
+      {
+        findSecret: (appKey) => config.findTopApp(appKey)?.secret,
+        timestampCheckTime: () => runtimeClock.timestampCheckTime(runtimeClock.now()),
+        timestampToleranceMs: config.timestampToleranceMilliseconds,
+      },
+      { ...config.config.tmc, magicValues: config.magicValues, nextFaultId },
+    ),
     startedAt: Date.now(),
     adminToken,
   };

@@ -13,6 +13,8 @@ import type { TopError } from '../errors/top-errors.js';
 import type { CallDecision, TransportEffect } from '../pipeline/call/send-call.js';
 import { runInterceptors } from '../pipeline/interceptor-chain.js';
 import type { MockRuntime } from '../runtime/mock-runtime.js';
+import type { TopAnswerFields } from '../tmc/tmc-top-answer.js';
+import type { TmcTopMethod } from '../tmc/tmc-top-methods.js';
 import type { TopFields } from './top-envelope.js';
 import type { TopMethod } from './top-method.js';
 import { checkTopSystemParameters } from './top-system-checks.js';
@@ -27,6 +29,14 @@ export type TopAnswer = (
       signature?: SignatureDiagnostic;
     }
   | { kind: 'success'; requestId: string; responseKey: string; fields: TopFields; verdict: JournalVerdict }
+  | {
+      /** A success with lists and Int64 values (the TMC methods). */
+      kind: 'structured';
+      requestId: string;
+      responseKey: string;
+      fields: TopAnswerFields;
+      verdict: JournalVerdict;
+    }
 ) & { transport?: TransportEffect };
 
 export async function answerTopCall(
@@ -45,6 +55,7 @@ export async function answerTopCall(
   if (!system.ok) return errorAnswer(requestId, system.error, system.reason, system.signature);
 
   const { method, appKey, seller } = system;
+  if ('kind' in method) return answerTmcTopCall(method, params, appKey, runtime, requestId);
   const validation = method.validate(params, { appKey, seller, config: runtime.config });
   if (!validation.ok) return errorAnswer(requestId, validation.error, validation.reason);
 
@@ -119,6 +130,7 @@ function settleTopCall(call: AcceptedTopCall, decision: CallDecision, runtime: M
     { requestId, messageId, receivedAt: call.receivedAt },
     call.bodyBytes + 512,
   );
+  if (method.platform === 'taobao-jst') scheduleSmsReceipt(call, messageId, runtime);
   const answer: TopAnswer = {
     kind: 'success',
     requestId,
@@ -127,6 +139,39 @@ function settleTopCall(call: AcceptedTopCall, decision: CallDecision, runtime: M
     verdict: { outcome: 'accepted', recorded: 1, failedItems: 0 },
   };
   return transport === undefined ? answer : { ...answer, transport };
+}
+
+/** An accepted JST send gets its delivery receipt on TMC, on the mock's clock. */
+function scheduleSmsReceipt(call: AcceptedTopCall, messageId: string, runtime: MockRuntime): void {
+  const { message } = call;
+  const extend = message.details.extend;
+  runtime.tmc.receipts.schedule({
+    appKey: message.appKey,
+    module: messageId,
+    receiver: message.recipient,
+    extend: typeof extend === 'string' ? extend : undefined,
+    seller: message.seller,
+    sentAt: call.receivedAt,
+  });
+}
+
+/** A TMC method: no interceptors (they are about sends), the queues of the caller's namespace. */
+function answerTmcTopCall(
+  method: TmcTopMethod,
+  params: Readonly<Record<string, string>>,
+  appKey: string,
+  runtime: MockRuntime,
+  requestId: string,
+): TopAnswer {
+  const result = method.answer(params, appKey, runtime.tmc);
+  if (!result.ok) return errorAnswer(requestId, result.error, result.reason);
+  return {
+    kind: 'structured',
+    requestId,
+    responseKey: result.responseKey,
+    fields: { ...result.fields, request_id: requestId },
+    verdict: { outcome: 'accepted', recorded: 0, failedItems: 0 },
+  };
 }
 
 export function errorAnswer(

@@ -9,6 +9,7 @@ import { requestTooLarge } from '../errors/top-errors.js';
 import { finishAnswer } from '../pipeline/record-answer.js';
 import { type ProtocolRequest, readParameters } from '../request/protocol-request.js';
 import type { MockRuntime } from '../runtime/mock-runtime.js';
+import { renderTopAnswer } from '../tmc/tmc-top-answer.js';
 import { answerTopCall, errorAnswer, type TopAnswer } from './top-call.js';
 import { renderTopError, renderTopSuccess, type TopFormat, topContentTypes } from './top-envelope.js';
 
@@ -39,10 +40,13 @@ export async function answerTopRequest(request: ProtocolRequest, runtime: MockRu
     answer = await answerTopCall(params, read.parameters.bodyBytes, runtime, request.receivedAt);
   }
 
+  const simplify = params.simplify === 'true';
   const body =
     answer.kind === 'success'
-      ? renderTopSuccess(answer.responseKey, answer.fields, format, params.simplify === 'true')
-      : renderTopError(answer.error, answer.requestId, format);
+      ? renderTopSuccess(answer.responseKey, answer.fields, format, simplify)
+      : answer.kind === 'structured'
+        ? renderTopAnswer(answer.responseKey, answer.fields, format, simplify)
+        : renderTopError(answer.error, answer.requestId, format);
   return finishAnswer(
     runtime.journal,
     request,

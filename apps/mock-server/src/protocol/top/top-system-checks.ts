@@ -7,11 +7,12 @@ import type { ResolvedConfig, TopApp } from '../../config/resolve-config.js';
 import { maskSecret } from '../../state/mask-secrets.js';
 import type { SignatureDiagnostic } from '../../state/request-journal.js';
 import { type TopError, topErrors } from '../errors/top-errors.js';
+import { findTmcTopMethod, type TmcTopMethod } from '../tmc/tmc-top-methods.js';
 import type { TopMethod } from './top-method.js';
 import { findTopMethod } from './top-methods.js';
 
 export type TopSystemCheck =
-  | { ok: true; method: TopMethod; app: TopApp; appKey: string; seller: string | null }
+  | { ok: true; method: TopMethod | TmcTopMethod; app: TopApp; appKey: string; seller: string | null }
   | { ok: false; error: TopError; reason: string; signature?: SignatureDiagnostic };
 
 const minuteMilliseconds = 60_000;
@@ -23,12 +24,12 @@ export function checkTopSystemParameters(
 ): TopSystemCheck {
   const methodName = params.method;
   if (!methodName) return { ok: false, error: topErrors.missingMethod, reason: 'method is missing' };
-  const method = findTopMethod(methodName);
+  const method = findTopMethod(methodName) ?? findTmcTopMethod(methodName);
   if (method === undefined) {
     return {
       ok: false,
       error: topErrors.invalidMethod,
-      reason: `method ${JSON.stringify(methodName)} is not served by this mock (taobao.jst.sms.message.send, taobao.tpn.template.message.send)`,
+      reason: `method ${JSON.stringify(methodName)} is not served by this mock (taobao.jst.sms.message.send, taobao.tpn.template.message.send, taobao.tmc.messages.consume, taobao.tmc.messages.confirm, taobao.tmc.message.produce)`,
     };
   }
 

@@ -1,7 +1,7 @@
 /** The fault queue is bounded: a script that queues faults in a loop gets a clear refusal, not a slow mock. */
 import { describe, expect, it } from 'vitest';
 import { createMockApp, runtimeOf } from '../../../serve/create-mock-app.js';
-import { maxQueuedFaults } from './fault-store.js';
+import { maxQueuedFaults } from './scripted-queue.js';
 
 async function postFaults(app: ReturnType<typeof createMockApp>, body: unknown, query = '') {
   const response = await app.request(`/__mock/faults${query}`, {

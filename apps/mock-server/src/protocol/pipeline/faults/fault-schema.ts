@@ -111,9 +111,3 @@ export const faultSchema = z.discriminatedUnion(
 /** A scripted fault as `POST /__mock/faults` takes it (one, or an array). */
 export type FaultInput = z.input<typeof faultSchema>;
 export type FaultSpec = z.output<typeof faultSchema>;
-
-/** A list of faults; a single one is checked with `faultSchema` itself, so its errors name its fields. */
-export const faultListSchema = z
-  .array(faultSchema)
-  .min(1, { message: 'must hold at least one fault' })
-  .max(1000, { message: 'must hold at most 1000 faults' });

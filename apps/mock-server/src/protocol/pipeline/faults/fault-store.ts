@@ -15,82 +15,16 @@ import type {
 import { magicOutcome } from '../magic/magic-catalog.js';
 import { OutcomeVerdict } from '../magic/outcome-verdict.js';
 import type { FaultSpec } from './fault-schema.js';
+import { type Scripted, ScriptedQueue } from './scripted-queue.js';
 
-/**
- * At most this many faults wait in the queue, all namespaces together: every call scans the queue, and
- * `GET /__mock/faults` lists it, so an unbounded queue (a script queueing faults in a loop) slows every call.
- */
-export const maxQueuedFaults = 1000;
+/** A queued send fault, as `GET /__mock/faults` shows it. */
+export type ScriptedFault = Scripted<FaultSpec>;
 
-/** Why `adding` more faults cannot be queued now, or undefined when they fit. */
-export function faultQueueProblem(queued: number, adding: number): string | undefined {
-  if (queued + adding <= maxQueuedFaults) return undefined;
-  return `the queue holds at most ${maxQueuedFaults} faults: ${queued} are queued, ${adding} more would pass the bound`;
-}
-
-/** A queued fault, as `GET /__mock/faults` shows it. */
-export type ScriptedFault = FaultSpec & {
-  id: number;
-  /** How many more calls it applies to. */
-  remaining: number;
-  /** ISO time (mock clock) it was added. */
-  createdAt: string;
-};
-
-export class FaultStore {
-  readonly #faults: ScriptedFault[] = [];
-  #sequence = 0;
-
-  /** Throws a RangeError when the faults would not fit within `maxQueuedFaults`. */
-  add(specs: readonly FaultSpec[], now: number): ScriptedFault[] {
-    const full = faultQueueProblem(this.#faults.length, specs.length);
-    if (full !== undefined) throw new RangeError(full);
-    const added = specs.map((spec) => ({
-      ...spec,
-      id: ++this.#sequence,
-      remaining: spec.times,
-      createdAt: new Date(now).toISOString(),
-    }));
-    this.#faults.push(...added);
-    return added;
-  }
-
-  /** Oldest first; only one namespace's (faults naming that app) with `app`. */
-  list(app?: string): ScriptedFault[] {
-    return this.#faults.filter((fault) => app === undefined || fault.match.app === app);
-  }
-
-  /** Removes every fault, one namespace's, or one by id. Returns how many were removed. */
-  clear(filter: { app?: string; id?: number } = {}): number {
-    const before = this.#faults.length;
-    for (let index = this.#faults.length - 1; index >= 0; index--) {
-      const fault = this.#faults[index] as ScriptedFault;
-      if (filter.app !== undefined && fault.match.app !== filter.app) continue;
-      if (filter.id !== undefined && fault.id !== filter.id) continue;
-      this.#faults.splice(index, 1);
-    }
-    return before - this.#faults.length;
-  }
-
-  get size(): number {
-    return this.#faults.length;
-  }
-
+export class FaultStore extends ScriptedQueue<FaultSpec> {
   /** The interceptor that applies the queue: always first in the chain, done at once when nothing is queued. */
   readonly interceptor: SendInterceptor = {
     name: 'scripted fault',
-    intercept: (call) => {
-      if (this.#faults.length === 0) return undefined;
-      for (let position = 0; position < this.#faults.length; position++) {
-        const fault = this.#faults[position] as ScriptedFault;
-        const verdict = faultVerdict(fault, call);
-        if (verdict === undefined) continue;
-        fault.remaining--;
-        if (fault.remaining <= 0) this.#faults.splice(position, 1);
-        return verdict;
-      }
-      return undefined;
-    },
+    intercept: (call) => (this.size === 0 ? undefined : this.take((fault) => faultVerdict(fault, call))),
   };
 }
 

@@ -122,7 +122,7 @@ describe('POST|GET|DELETE /__mock/faults', () => {
       return response.body.problems;
     };
     expect(await problems({ kind: 'boom' })).toEqual([
-      'kind: kind must be one of error, item-failure, delay, drop, malformed-body, proxy-error, outcome',
+      'kind: kind must be one of error, item-failure, delay, drop, malformed-body, proxy-error, outcome, tmc-refuse-connect, tmc-drop, tmc-delay, tmc-duplicate',
     ]);
     expect(await problems({ kind: 'error', code: 15 })).toEqual([
       'msg: needs msg (TOP) or message (gateway)',

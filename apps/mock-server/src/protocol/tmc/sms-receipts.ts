@@ -1,0 +1,146 @@
+/**
+ * Delivery receipts for accepted JST sends: each one is published on the receipt topic in the sending app
+ * key's namespace, on the mock's clock — by default delivered (`state` 1, `err_code` DELIVRD) a short delay
+ * after the send; the receipt magic numbers (`1990001XXYY`) make it fail, come late, come twice or never.
+ */
+import { formatTopTimestamp } from '@x/signing';
+import { DeadlineQueue } from './deadline-queue.js';
+import { failedReceiptCode, parseReceiptMagic, type ReceiptOutcomeName } from './receipt-magic.js';
+import type { TmcBroker } from './tmc-broker.js';
+import type { TmcMessage } from './tmc-message.js';
+
+/** The receipt topic (阿里通信 › 聚石塔短消息发送结果报告). */
+export const smsReceiptTopic = 'alibaba_aliqin_TaFcSmsDR';
+
+/** How long after an accepted send its receipt is published, unless a magic number says otherwise. */
+export const defaultReceiptDelayMs = 1_000;
+
+/** What the receipt of one accepted JST send is made from. */
+export interface AcceptedSmsSend {
+  /** The namespace (the app key that sent it): the receipt's publisher. */
+  readonly appKey: string;
+  /** The `module` the send answered: the receipt's `biz_id`. */
+  readonly module: string;
+  readonly receiver: string;
+  /** The send's `extend`, echoed verbatim when it had one. */
+  readonly extend?: string | undefined;
+  /** The seller whose session sent it: the message's `nick`. */
+  readonly seller: string | null;
+  /** When the send was received (epoch ms). */
+  readonly sentAt: number;
+}
+
+/** The receipt topic's fields, all strings, in the order the receipt lists them. */
+export interface SmsReceiptContent {
+  biz_id: string;
+  state: '1' | '2';
+  err_code: string;
+  extend?: string;
+  receiver: string;
+  send_time: string;
+  rept_time: string;
+}
+
+/** What will happen to one send's receipt. */
+export interface ReceiptPlan {
+  readonly outcome: 'delivered' | ReceiptOutcomeName;
+  /** When the receipt is published (epoch ms), or null when it never is. */
+  readonly publishAt: number | null;
+}
+
+export interface SmsReceiptsOptions {
+  /** @default 1000 */
+  delayMs?: number | undefined;
+  /** Whether the receipt magic numbers (`1990001XXYY`) act; off, they are ordinary numbers. @default true */
+  magicValues?: boolean | undefined;
+}
+
+/** A receipt waiting for its instant: its first publication, or the second one of `receipt-twice`. */
+type DueReceipt =
+  | {
+      readonly kind: 'publish';
+      readonly send: AcceptedSmsSend;
+      readonly errorCode: string;
+      readonly againAfterMs?: number;
+    }
+  | { readonly kind: 'publish-again'; readonly message: TmcMessage };
+
+export class SmsReceipts {
+  readonly #broker: TmcBroker;
+  readonly #magicValues: boolean;
+  readonly #due: DeadlineQueue<DueReceipt>;
+  #delayMs: number;
+
+  constructor(broker: TmcBroker, options: SmsReceiptsOptions = {}) {
+    this.#broker = broker;
+    this.#delayMs = validDelay(options.delayMs ?? defaultReceiptDelayMs);
+    this.#magicValues = options.magicValues ?? true;
+    this.#due = new DeadlineQueue(broker.scheduler, (due) => this.#publishDue(due));
+  }
+
+  /** The delay of an ordinary receipt. */
+  get delayMs(): number {
+    return this.#delayMs;
+  }
+
+  set delayMs(milliseconds: number) {
+    this.#delayMs = validDelay(milliseconds);
+  }
+
+  /** Schedules the receipt of an accepted send and says what it will be. */
+  schedule(send: AcceptedSmsSend): ReceiptPlan {
+    const magic = this.#magicValues ? parseReceiptMagic(send.receiver) : undefined;
+    const outcome = magic?.outcome.name ?? 'delivered';
+    if (outcome === 'receipt-never') return { outcome, publishAt: null };
+    const parameter = magic?.parameter ?? 0;
+    const delay = outcome === 'receipt-late' ? Math.max(1, parameter) * 60_000 : this.#delayMs;
+    const publishAt = send.sentAt + delay;
+    const errorCode = outcome === 'receipt-failed' ? failedReceiptCode(parameter) : 'DELIVRD';
+    this.#due.add(
+      publishAt,
+      outcome === 'receipt-twice'
+        ? { kind: 'publish', send, errorCode, againAfterMs: parameter * 1000 }
+        : { kind: 'publish', send, errorCode },
+    );
+    return { outcome, publishAt };
+  }
+
+  #publishDue(due: DueReceipt): void {
+    if (due.kind === 'publish-again') {
+      this.#broker.publishAgain(due.message);
+      return;
+    }
+    const { send, errorCode, againAfterMs } = due;
+    const content = receiptContent(send, errorCode, this.#broker.scheduler.now());
+    const message = this.#broker.publish(send.appKey, {
+      topic: smsReceiptTopic,
+      content: JSON.stringify(content),
+      nick: send.seller ?? '',
+    });
+    if (againAfterMs !== undefined)
+      this.#due.add(this.#broker.scheduler.now() + againAfterMs, { kind: 'publish-again', message });
+  }
+}
+
+/** The receipt's JSON fields for a send, reported at `reportedAt`. */
+export function receiptContent(
+  send: AcceptedSmsSend,
+  errorCode: string,
+  reportedAt: number,
+): SmsReceiptContent {
+  return {
+    biz_id: send.module,
+    state: errorCode === 'DELIVRD' ? '1' : '2',
+    err_code: errorCode,
+    ...(send.extend === undefined ? {} : { extend: send.extend }),
+    receiver: send.receiver,
+    send_time: formatTopTimestamp(new Date(send.sentAt)),
+    rept_time: formatTopTimestamp(new Date(reportedAt)),
+  };
+}
+
+function validDelay(milliseconds: number): number {
+  if (!Number.isInteger(milliseconds) || milliseconds < 0 || milliseconds > 86_400_000)
+    throw new RangeError('the receipt delay must be an integer from 0 to 86400000 milliseconds');
+  return milliseconds;
+}
