@@ -20,6 +20,10 @@ export function stableBody(text: string): string {
     .replace(/"result":"\d{16}"/g, '"result":"<result>"');
 }
 
+/** A JST success as `stableBody` shows it. */
+export const jstSuccess =
+  '{"jst_sms_message_send_response":{"request_code":"success","request_success":true,"request_id":"<id>","module":"<receipt>","message":"success"}}';
+
 export async function postFault(
   url: string,
   fault: FaultInput | FaultInput[],

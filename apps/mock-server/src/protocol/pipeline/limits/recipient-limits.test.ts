@@ -6,7 +6,7 @@ import { createJstClient } from '@x/taobao-jst';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runtimeOf } from '../../../serve/create-mock-app.js';
 import { type RunningMockServer, startMockServer } from '../../../serve/start-mock-server.js';
-import { getJson, stableBody } from '../../../test-support/mock-control.js';
+import { getJson, jstSuccess as sent, stableBody } from '../../../test-support/mock-control.js';
 import {
   formPost,
   jstBusiness,
@@ -37,8 +37,6 @@ async function jst(now: number, phone = '13800138000', sign = '聚石塔官方')
   );
 }
 
-const sent =
-  '{"jst_sms_message_send_response":{"request_code":"success","request_success":true,"request_id":"<id>","module":"<receipt>","message":"success"}}';
 const limited = (words: string) =>
   `{"error_response":{"code":15,"msg":"Remote service error","sub_code":"isv.BUSINESS_LIMIT_CONTROL","sub_msg":"${words}","request_id":"<id>"}}`;
 
