@@ -70,7 +70,7 @@ describe('per-recipient limits (profile realistic)', () => {
     expect(await jst(now)).toBe(sent);
   });
 
-  it('fails gateway items with the seed’s wording, counting items of one batch one by one', async () => {
+  it('fails gateway items with the TID document’s wording, counting items of one batch one by one', async () => {
     const now = await setClock({ set: '2024-03-05T10:00:00+08:00' });
     const item = (orderId: string) => ({
       order_id: orderId,

@@ -127,7 +127,7 @@ describe('the template registry (templates.registry: true)', () => {
   );
 
   it.each(smsCases)(
-    'TID and Douyin fail the item for %s, in the seed’s wording',
+    'TID and Douyin fail the item for %s, in the TID document’s wording',
     async (_what, fields, _code, subMessage) => {
       const { tid, douyin } = newApp();
       const item = { order_id: '1', ...good, ...fields };
