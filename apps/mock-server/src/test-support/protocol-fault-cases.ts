@@ -2,7 +2,8 @@
  * The protocol contract cases for scripted faults and every magic value: what both adapters must answer alike
  * when a fault or a magic recipient changes the answer (or drops the connection).
  */
-import { magicCiphertext, magicExample, magicOutcomes } from '../protocol/pipeline/magic/magic-catalog.js';
+import { magicOutcomes } from '../protocol/pipeline/magic/magic-catalog.js';
+import { magicCiphertext, magicExample } from '../protocol/pipeline/magic/magic-recipient.js';
 import { type ContractCase, douyin, jst, ok, tid } from './contract-requests.js';
 
 export const faultCases: ContractCase[] = [

@@ -21,7 +21,7 @@ import {
   tidItem,
   useVerdictClients,
 } from '../../../test-support/verdict-clients.js';
-import { magicCiphertext } from '../magic/magic-catalog.js';
+import { magicCiphertext } from '../magic/magic-recipient.js';
 
 const { url, newNamespace, jst, tpn, tid, doudian } = useVerdictClients();
 

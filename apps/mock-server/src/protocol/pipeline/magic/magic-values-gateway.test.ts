@@ -16,7 +16,7 @@ import {
   watch,
 } from '../../../test-support/mock-control.js';
 import { fixedNow } from '../../../test-support/signed-requests.js';
-import { magicCiphertext } from './magic-catalog.js';
+import { magicCiphertext } from './magic-recipient.js';
 
 const { url, send, recorded } = useMagicServer();
 
