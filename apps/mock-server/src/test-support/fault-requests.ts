@@ -2,11 +2,11 @@
  * Sends for the scripted-fault tests: one real mock over loopback per file (manual clock at `fixedNow`, the
  * default app and a `worker-<n>` pattern), reset after each test, and signed sends to all four APIs.
  */
-import { afterAll, afterEach, beforeAll } from 'vitest';
-import { type RunningMockServer, startMockServer } from '../serve/start-mock-server.js';
+import { afterEach } from 'vitest';
 import { createManualClock } from '../state/clock.js';
 import { doudianPath, tidPath } from './gateway-calls.js';
 import { stableBody } from './mock-control.js';
+import { useServedMock } from './served-mock.js';
 import {
   fixedNow,
   formPost,
@@ -20,28 +20,19 @@ import {
 
 /** Starts a mock for the file, resets it after each test, and returns senders bound to it. */
 export function useFaultServer() {
-  let server: RunningMockServer | undefined;
-  beforeAll(async () => {
-    server = await startMockServer({
-      port: 0,
-      clock: createManualClock(fixedNow),
-      top: {
-        apps: [
-          { appKey: '12345678', secret: 'test-secret' },
-          { appKeyPattern: 'worker-\\d+', secret: 'test-secret', sessions: [{ session: '*', seller: 'ci' }] },
-        ],
-      },
-    });
+  const { url } = useServedMock({
+    clock: createManualClock(fixedNow),
+    top: {
+      apps: [
+        { appKey: '12345678', secret: 'test-secret' },
+        { appKeyPattern: 'worker-\\d+', secret: 'test-secret', sessions: [{ session: '*', seller: 'ci' }] },
+      ],
+    },
   });
-  afterAll(() => server?.close());
   afterEach(async () => {
     // What a suite does after each test: nothing queued is left to trip the next one.
     await fetch(`${url()}/__mock/reset`, { method: 'POST' });
   });
-  const url = () => {
-    if (server === undefined) throw new Error('the mock is not running');
-    return server.url;
-  };
   const send = (path: string, init: RequestInit) => fetch(`${url()}${path}`, init);
   return {
     url,

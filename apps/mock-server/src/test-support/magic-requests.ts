@@ -2,12 +2,11 @@
  * Requests that carry magic values, for their tests: one real mock over loopback per file (manual clock at
  * `fixedNow`), signed sends to all four APIs, and the exact bodies the magic values leave untouched.
  */
-import { afterAll, beforeAll } from 'vitest';
-import { type RunningMockServer, startMockServer } from '../serve/start-mock-server.js';
 import { createManualClock } from '../state/clock.js';
 import type { RecordedMessage } from '../state/recorded-message.js';
 import { doudianPath, tidPath } from './gateway-calls.js';
 import { getJson } from './mock-control.js';
+import { useServedMock } from './served-mock.js';
 import {
   fixedNow,
   formPost,
@@ -21,15 +20,7 @@ import {
 
 /** Starts a mock for the file (stopped after it): `send` a request to it, read what it `recorded`. */
 export function useMagicServer() {
-  let server: RunningMockServer | undefined;
-  beforeAll(async () => {
-    server = await startMockServer({ port: 0, clock: createManualClock(fixedNow) });
-  });
-  afterAll(() => server?.close());
-  const url = () => {
-    if (server === undefined) throw new Error('the mock is not running');
-    return server.url;
-  };
+  const { url } = useServedMock({ clock: createManualClock(fixedNow) });
   return {
     url,
     send: (path: string, init: RequestInit): Promise<Response> => fetch(`${url()}${path}`, init),

@@ -7,8 +7,8 @@ import { createDoudianClient } from '@x/doudian-sms';
 import { createTpnClient } from '@x/qianniu-tpn';
 import { createJstClient } from '@x/taobao-jst';
 import { createTidClient } from '@x/taobao-tid';
-import { afterAll, beforeAll, expect } from 'vitest';
-import { type RunningMockServer, startMockServer } from '../serve/start-mock-server.js';
+import { expect } from 'vitest';
+import { useServedMock } from './served-mock.js';
 
 /** No waiting in tests: retries (when they happen) start at once. */
 const quickRetry = { delay: () => 1, jitter: false };
@@ -20,59 +20,35 @@ interface TopClientOptions {
 
 /** Starts the mock for the file (stopped after it) and returns the clients, each built for one namespace. */
 export function useVerdictClients() {
-  let server: RunningMockServer | undefined;
-  beforeAll(async () => {
-    server = await startMockServer({
-      port: 0,
-      top: { apps: [{ appKeyPattern: 'client-\\d+', secret: 'test-secret', sessions: [{ session: '*' }] }] },
-      gateway: { apps: [{ appIdPattern: 'client-\\d+', secret: 'test-secret', sellers: ['test-seller'] }] },
-    });
+  const { url } = useServedMock({
+    top: { apps: [{ appKeyPattern: 'client-\\d+', secret: 'test-secret', sessions: [{ session: '*' }] }] },
+    gateway: { apps: [{ appIdPattern: 'client-\\d+', secret: 'test-secret', sellers: ['test-seller'] }] },
   });
-  afterAll(() => server?.close());
-  const url = () => {
-    if (server === undefined) throw new Error('the mock is not running');
-    return server.url;
-  };
   let namespaceCounter = 0;
   const timeoutOf = (timeout: number | undefined) => (timeout === undefined ? {} : { timeout });
+  const topOptions = (app: string, options: TopClientOptions) => ({
+    appKey: app,
+    appSecret: 'test-secret',
+    baseUrl: `${url()}/router/rest`,
+    retry: { ...quickRetry, ...options.retry },
+    ...timeoutOf(options.timeout),
+  });
+  const gatewayOptions = (app: string, timeout: number | undefined) => ({
+    appId: app,
+    appSecret: 'test-secret',
+    sellerNick: 'test-seller',
+    baseUrl: url(),
+    retry: quickRetry,
+    ...timeoutOf(timeout),
+  });
   return {
     url,
     newNamespace: () => `client-${++namespaceCounter}`,
     jst: (app: string, options: TopClientOptions = {}) =>
-      createJstClient({
-        appKey: app,
-        appSecret: 'test-secret',
-        session: 'test-session',
-        baseUrl: `${url()}/router/rest`,
-        retry: { ...quickRetry, ...options.retry },
-        ...timeoutOf(options.timeout),
-      }),
-    tpn: (app: string, options: TopClientOptions = {}) =>
-      createTpnClient({
-        appKey: app,
-        appSecret: 'test-secret',
-        baseUrl: `${url()}/router/rest`,
-        retry: { ...quickRetry, ...options.retry },
-        ...timeoutOf(options.timeout),
-      }),
-    tid: (app: string, timeout?: number) =>
-      createTidClient({
-        appId: app,
-        appSecret: 'test-secret',
-        sellerNick: 'test-seller',
-        baseUrl: url(),
-        retry: quickRetry,
-        ...timeoutOf(timeout),
-      }),
-    doudian: (app: string, timeout?: number) =>
-      createDoudianClient({
-        appId: app,
-        appSecret: 'test-secret',
-        sellerNick: 'test-seller',
-        baseUrl: url(),
-        retry: quickRetry,
-        ...timeoutOf(timeout),
-      }),
+      createJstClient({ ...topOptions(app, options), session: 'test-session' }),
+    tpn: (app: string, options: TopClientOptions = {}) => createTpnClient(topOptions(app, options)),
+    tid: (app: string, timeout?: number) => createTidClient(gatewayOptions(app, timeout)),
+    doudian: (app: string, timeout?: number) => createDoudianClient(gatewayOptions(app, timeout)),
   };
 }
 
