@@ -3,29 +3,13 @@
  * clients under test talk to it exactly as they would to the platforms: over HTTP, through their own fetch.
  */
 import { signTop, type TopSignMethod } from '@x/signing';
-import { afterAll, beforeAll } from 'vitest';
-import {
-  type RunningMockServer,
-  type StartMockServerOptions,
-  startMockServer,
-} from '../serve/start-mock-server.js';
+import type { RunningMockServer, StartMockServerOptions } from '../serve/start-mock-server.js';
 import type { RecordedMessage } from '../state/recorded-message.js';
+import { useServedMock } from '../test-support/served-mock.js';
 
 /** Starts a server for the file (port 0) and stops it after; `current()` returns it inside tests. */
 export function useContractServer(options: StartMockServerOptions = {}): { current(): RunningMockServer } {
-  let server: RunningMockServer | undefined;
-  beforeAll(async () => {
-    server = await startMockServer({ ...options, port: 0 });
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
-  return {
-    current() {
-      if (!server) throw new Error('the contract server is not running');
-      return server;
-    },
-  };
+  return { current: useServedMock(options).server };
 }
 
 /** The messages the server recorded for one app key / appid, newest first, through the inspection API. */

@@ -4,8 +4,8 @@
  * and the body (random ids aside) — besides showing what the case documents.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ContractCase } from '../test-support/contract-requests.js';
 import { eventually } from '../test-support/mock-control.js';
-import type { ContractCase } from '../test-support/protocol-cases.js';
 import { contractCases, pipelinedRequests } from '../test-support/protocol-cases.js';
 import {
   addFaults,

@@ -20,6 +20,10 @@ export function stableBody(text: string): string {
     .replace(/"result":"\d{16}"/g, '"result":"<result>"');
 }
 
+/** A JST success as `stableBody` shows it. */
+export const jstSuccess =
+  '{"jst_sms_message_send_response":{"request_code":"success","request_success":true,"request_id":"<id>","module":"<receipt>","message":"success"}}';
+
 export async function postFault(
   url: string,
   fault: FaultInput | FaultInput[],
@@ -66,12 +70,22 @@ export async function connectionFailure(promise: Promise<unknown>): Promise<stri
   throw new Error('expected the connection to fail');
 }
 
-/** Moves the mock's clock forward (`POST /__mock/clock`): an answer waiting out a delay on it goes out. */
-export async function advanceClock(url: string, milliseconds: number): Promise<void> {
+/**
+ * Moves the mock's clock forward (`POST /__mock/clock`): an answer waiting out a delay on it goes out.
+ * `timestamps` also sets what protocol timestamps are checked against (`real-time`: clients signing with the
+ * real time keep working).
+ */
+export async function advanceClock(
+  url: string,
+  milliseconds: number,
+  timestamps?: 'mock-clock' | 'real-time',
+): Promise<void> {
   const response = await fetch(`${url}/__mock/clock`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ advance: milliseconds }),
+    body: JSON.stringify(
+      timestamps === undefined ? { advance: milliseconds } : { advance: milliseconds, timestamps },
+    ),
   });
   if (!response.ok) throw new Error(`POST /__mock/clock answered ${response.status}`);
 }

@@ -3,75 +3,29 @@
  * faults, every magic value, the encodings, as wire requests. The contract suite sends each one to both
  * adapters; each case also says what the answer must show (its status and a telling part of its body).
  */
-import { signGateway, signTop } from '@x/signing';
-import type { FaultInput } from '../protocol/pipeline/faults/fault-schema.js';
-import { magicCiphertext, magicExample, magicOutcomes } from '../protocol/pipeline/magic/magic-catalog.js';
+import {
+  type ContractCase,
+  douyin,
+  form,
+  jst,
+  ok,
+  post,
+  resignedTop,
+  tid,
+  tidItem,
+  tmc,
+} from './contract-requests.js';
+import { resigned, tidPath } from './gateway-calls.js';
+import { faultCases, magicCases } from './protocol-fault-cases.js';
 import type { WireRequest } from './protocol-targets.js';
 import {
   formBody,
-  gatewayDefaults,
   jstBusiness,
   signedGatewayFields,
   signedTopParams,
-  topDefaults,
   tpnBusiness,
   tpnMethodName,
 } from './signed-requests.js';
-
-export interface ContractCase {
-  name: string;
-  request: WireRequest;
-  /** Queued on the mock before the request. */
-  faults?: FaultInput[];
-  /** The answer waits out a delay: the test moves the mock's clock this far once the request is journaled. */
-  releaseAfterMs?: number;
-  expected: { status: number; contains?: string[] } | 'dropped';
-}
-
-export const tidPath = '/gateway/taobao/jst/sms/tid/send';
-export const douyinPath = '/gateway/dd/sms/send';
-const form = 'application/x-www-form-urlencoded';
-
-const post = (target: string, params: Record<string, string>, headers: Record<string, string> = {}) => ({
-  method: 'POST',
-  target,
-  headers: { 'content-type': form, ...headers },
-  body: formBody(params),
-});
-
-/** TOP parameters edited after signing, then signed again: only the intended check fails. */
-function resignedTop(edit: (params: Record<string, string>) => void): Record<string, string> {
-  const { sign: _sign, ...params } = signedTopParams(jstBusiness());
-  edit(params);
-  return { ...params, sign: signTop(params, topDefaults.secret, 'md5') };
-}
-
-function resignedGateway(fields: Record<string, string>): Record<string, string> {
-  const { sign: _sign, ...rest } = fields;
-  return { ...rest, sign: signGateway(rest, gatewayDefaults.secret) };
-}
-
-const tidItem = (orderId: string) => ({
-  order_id: orderId,
-  sms_free_sign_name: '迈步鞋城淘宝店',
-  template_code: 'SMS_257051849',
-});
-const tid = (...orderIds: string[]) =>
-  post(tidPath, signedGatewayFields('tb_seller_nick', orderIds.map(tidItem)));
-const douyinRequest = (messages: Record<string, unknown>[]) => ({
-  sign: '群荐的铺子',
-  template_id: 'ST_72dd4e2c',
-  sms_message_list: messages,
-});
-const douyin = (...messages: Record<string, unknown>[]) =>
-  post(douyinPath, signedGatewayFields('seller_nick', douyinRequest(messages)));
-const jst = (phone = '13800138000', format: 'json' | 'xml' = 'json') =>
-  post('/router/rest', signedTopParams(jstBusiness({ phone_number: phone }), { format }));
-
-const tmc = (method: string, business: Record<string, string>, format: 'json' | 'xml' = 'json') =>
-  signedTopParams(business, { method, session: null, format });
-
-const ok = (...contains: string[]) => ({ status: 200, contains });
 
 const topCases: ContractCase[] = [
   { name: 'JST send, JSON', request: jst(), expected: ok('"jst_sms_message_send_response"') },
@@ -221,10 +175,7 @@ const gatewayCases: ContractCase[] = [
   },
   {
     name: 'gateway request_data not JSON',
-    request: post(
-      tidPath,
-      resignedGateway({ ...signedGatewayFields('tb_seller_nick', []), request_data: '{' }),
-    ),
+    request: post(tidPath, resigned({ ...signedGatewayFields('tb_seller_nick', []), request_data: '{' })),
     expected: ok('"code":40005'),
   },
   {
@@ -244,78 +195,6 @@ const gatewayCases: ContractCase[] = [
   },
   { name: 'an unknown path: 404', request: { method: 'GET', target: '/nowhere' }, expected: { status: 404 } },
 ];
-
-const faultCases: ContractCase[] = [
-  {
-    name: 'fault: error',
-    request: jst(),
-    faults: [{ kind: 'error', code: 7, msg: 'App Call Limited' }],
-    expected: ok('"code":7'),
-  },
-  {
-    name: 'fault: item failure',
-    request: tid('3006925020239565830'),
-    faults: [{ kind: 'item-failure', code: 1, message: '号码格式错误' }],
-    expected: ok('号码格式错误'),
-  },
-  {
-    name: 'fault: delay',
-    request: jst(),
-    faults: [{ kind: 'delay', delayMs: 60_000 }],
-    releaseAfterMs: 60_000,
-    expected: ok('"request_code":"success"'),
-  },
-  {
-    name: 'fault: drop after recording',
-    request: jst(),
-    faults: [{ kind: 'drop', when: 'after-recording' }],
-    expected: 'dropped',
-  },
-  {
-    name: 'fault: drop before recording',
-    request: jst(),
-    faults: [{ kind: 'drop', when: 'before-recording' }],
-    expected: 'dropped',
-  },
-  {
-    name: 'fault: malformed body',
-    request: douyin({ biz_type: 1, order_id: '5001789329480019707' }),
-    faults: [{ kind: 'malformed-body' }],
-    expected: { status: 200 },
-  },
-  {
-    name: 'fault: proxy error',
-    request: jst(),
-    faults: [{ kind: 'proxy-error', status: 503 }],
-    expected: { status: 503, contains: ['503 Service Unavailable'] },
-  },
-];
-
-/** Every magic value, on JST and on the gateway (Douyin: its ids have fixed lengths, so half a body is comparable). */
-const magicCases: ContractCase[] = magicOutcomes.flatMap((outcome) => {
-  const value = magicExample(outcome);
-  const slow = outcome.name === 'slow-answer' ? { releaseAfterMs: outcome.exampleParameter * 1000 } : {};
-  const dropped = outcome.name.startsWith('dropped');
-  const expected = (status: number) => (dropped ? ('dropped' as const) : { status });
-  const status = outcome.name === 'proxy-error' ? 500 + outcome.exampleParameter : 200;
-  const cases: ContractCase[] = [
-    {
-      name: `magic ${value} (${outcome.name}) on Douyin`,
-      request: douyin({ biz_type: 0, post_tel: magicCiphertext(value) }),
-      ...slow,
-      expected: expected(status),
-    },
-  ];
-  if (outcome.name !== 'malformed-body') {
-    cases.push({
-      name: `magic ${value} (${outcome.name}) on JST`,
-      request: jst(value),
-      ...slow,
-      expected: expected(status),
-    });
-  }
-  return cases;
-});
 
 export const contractCases: readonly ContractCase[] = [
   ...topCases,

@@ -26,7 +26,7 @@ export function sendTo(
 export const jstMethodName = 'taobao.jst.sms.message.send';
 export const tpnMethodName = 'taobao.tpn.template.message.send';
 
-/** A valid `send_message_request` (the JST seed's own example values, with a real mobile number). */
+/** A valid `send_message_request` (the JST API document's own example values, with a real mobile number). */
 export function jstSendMessageRequest(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     sms_free_sign_name: '聚石塔官方',
@@ -41,7 +41,7 @@ export function jstBusiness(overrides: Record<string, unknown> = {}): Record<str
   return { send_message_request: JSON.stringify(jstSendMessageRequest(overrides)) };
 }
 
-/** The TPN seed's example parameters. */
+/** The TPN API document's example parameters. */
 export function tpnBusiness(overrides: Record<string, string> = {}): Record<string, string> {
   return {
     template_key: 'xxxx',

@@ -11,21 +11,16 @@ import {
 import { WebSocket } from 'ws';
 import type { TmcFaultInput } from '../protocol/tmc/tmc-faults.js';
 import type { TmcInspectionView } from '../protocol/tmc/tmc-inspection.js';
-import { getJson } from './mock-control.js';
+import { advanceClock as advanceMockClock, getJson } from './mock-control.js';
 
 /** `GET /__mock/tmc?app=…`. */
 export function tmcView(url: string, app: string): Promise<TmcInspectionView> {
   return getJson<TmcInspectionView>(`${url}/__mock/tmc?app=${encodeURIComponent(app)}`);
 }
 
-/** Moves the mock's clock forward (timers due by then fire: receipts, redeliveries). */
-export async function advanceClock(url: string, milliseconds: number): Promise<void> {
-  const response = await fetch(`${url}/__mock/clock`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ advance: milliseconds, timestamps: 'real-time' }),
-  });
-  if (response.status !== 200) throw new Error(`/__mock/clock answered ${response.status}`);
+/** Moves the mock's clock forward (timers due by then fire: receipts, redeliveries); real-time timestamps. */
+export function advanceClock(url: string, milliseconds: number): Promise<void> {
+  return advanceMockClock(url, milliseconds, 'real-time');
 }
 
 /** Queues a TMC fault in `app`'s namespace; answers the HTTP status. */

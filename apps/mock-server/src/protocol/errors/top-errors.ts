@@ -28,7 +28,7 @@ export const topErrors = {
   invalidTimestamp: { code: 31, msg: 'Invalid timestamp' },
   missingVersion: { code: 32, msg: 'Missing version' },
   invalidVersion: { code: 33, msg: 'Invalid version' },
-  /** The seed documents' own error example (both TOP seeds): a parameter the service behind the gateway rejects. */
+  /** The error example of both TOP API documents: a parameter the service behind the gateway rejects. */
   remoteInvalidParameter: {
     code: 50,
     msg: 'Remote service error',

@@ -5,7 +5,7 @@
  * Decisions (README): a bad shared field (`sign`, `template_id`, `sms_message_list`, `tag` over 512 characters,
  * `user_ext_code`) fails the call with 40005 `参数错误:<field>`; a bad item is an item result with `code` 40005,
  * `参数错误:<field>`, `message_id` ""; a success says `message: ""` and echoes `order_id` ("" for `biz_type` 0),
- * as the seed shows. Results follow the request's order (the seed's example lists them swapped).
+ * as the Douyin document shows. Results follow the request's order (its example lists them swapped).
  */
 import { douyinCiphertextPattern } from '@x/core/schemas';
 import {

@@ -3,9 +3,9 @@
  * 1–100 items, each validated with the adapter's wire schema; a bad item is an item result, not a call failure.
  *
  * Decisions (README): a failed item is `code` 40005 with `参数错误:<field>`, `request_id` "" and — when
- * `additional_info` is true — `module: {code: "", nameLen: 0}`, like the seed's failed item; `module` is null
- * unless `additional_info` is true (docs/protocol.md §2.3); `nameLen` is the length of `extend_code` (the seed's
- * "888" gives 3); a success says `message: "success"`.
+ * `additional_info` is true — `module: {code: "", nameLen: 0}`, like the TID document's failed item; `module` is null
+ * unless `additional_info` is true (docs/protocol.md §2.3); `nameLen` is the length of `extend_code` (the TID
+ * document's "888" gives 3); a success says `message: "success"`.
  */
 import { tidMaxItemsPerCall, tidPath, tidSellerField, tidWireItemSchema } from '@x/taobao-tid/schemas';
 import { smsReceiptId, topRequestId } from '../../state/identifiers.js';

@@ -7,8 +7,8 @@
  *   parameters).
  * - a required field inside it missing → 40 `Missing required arguments:send_message_request.<field>`.
  * - `phone_number` present but not a mobile number → 15 `isv.MOBILE_NUMBER_ILLEGAL` 号码格式错误, what the SMS
- *   service answers; any other bad value inside → 50 `isv.invalid-parameter` 非法参数, the seed's own error
- *   example.
+ *   service answers; any other bad value inside → 50 `isv.invalid-parameter` 非法参数, the JST API document's own
+ *   error example.
  * - success: `request_code` "success", `request_success` true, `module` a receipt id, `message` "success"; the
  *   one `request_id` sits where the document lists it.
  */

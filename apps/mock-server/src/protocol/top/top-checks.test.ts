@@ -210,7 +210,7 @@ describe('TOP business parameters', () => {
     }
   });
 
-  it("JST: 50 isv.invalid-parameter 非法参数 for any other bad value inside (the seed's error example)", async () => {
+  it("JST: 50 isv.invalid-parameter 非法参数 for any other bad value inside (the API document's error example)", async () => {
     const expected = {
       code: 50,
       msg: 'Remote service error',

@@ -6,7 +6,7 @@ import { createJstClient } from '@x/taobao-jst';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runtimeOf } from '../../../serve/create-mock-app.js';
 import { type RunningMockServer, startMockServer } from '../../../serve/start-mock-server.js';
-import { getJson, stableBody } from '../../../test-support/mock-control.js';
+import { getJson, jstSuccess as sent, stableBody } from '../../../test-support/mock-control.js';
 import {
   formPost,
   jstBusiness,
@@ -37,8 +37,6 @@ async function jst(now: number, phone = '13800138000', sign = '聚石塔官方')
   );
 }
 
-const sent =
-  '{"jst_sms_message_send_response":{"request_code":"success","request_success":true,"request_id":"<id>","module":"<receipt>","message":"success"}}';
 const limited = (words: string) =>
   `{"error_response":{"code":15,"msg":"Remote service error","sub_code":"isv.BUSINESS_LIMIT_CONTROL","sub_msg":"${words}","request_id":"<id>"}}`;
 
@@ -72,7 +70,7 @@ describe('per-recipient limits (profile realistic)', () => {
     expect(await jst(now)).toBe(sent);
   });
 
-  it('fails gateway items with the seed’s wording, counting items of one batch one by one', async () => {
+  it('fails gateway items with the TID document’s wording, counting items of one batch one by one', async () => {
     const now = await setClock({ set: '2024-03-05T10:00:00+08:00' });
     const item = (orderId: string) => ({
       order_id: orderId,

@@ -5,7 +5,8 @@ import { tpnSendRequestSchema } from '@x/qianniu-tpn/schemas';
 import { jstSendMessageRequestSchema } from '@x/taobao-jst/schemas';
 import { tidSendItemSchema } from '@x/taobao-tid/schemas';
 import { describe, expect, it } from 'vitest';
-import { magicCiphertext, magicExample, magicOutcomes, parseMagicRecipient } from './magic-catalog.js';
+import { magicOutcomes } from './magic-catalog.js';
+import { magicCiphertext, magicExample, parseMagicRecipient } from './magic-recipient.js';
 
 const examples = magicOutcomes.map(magicExample);
 

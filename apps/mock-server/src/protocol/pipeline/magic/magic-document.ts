@@ -1,5 +1,6 @@
 /** The magic catalog as `GET /__mock/magic` serves it: every outcome, an example value, each API's answer. */
-import { magicCiphertext, magicExample, magicOutcomes, magicPrefix } from './magic-catalog.js';
+import { magicOutcomes, magicPrefix } from './magic-catalog.js';
+import { magicCiphertext, magicExample } from './magic-recipient.js';
 
 const apiNames = {
   'taobao-jst': 'taobao.jst.sms.message.send',

@@ -4,7 +4,7 @@
  */
 
 import type { SendInterceptor } from '../call/send-call.js';
-import { parseMagicRecipient } from './magic-catalog.js';
+import { parseMagicRecipient } from './magic-recipient.js';
 import { OutcomeVerdict } from './outcome-verdict.js';
 
 export const magicInterceptor: SendInterceptor = {

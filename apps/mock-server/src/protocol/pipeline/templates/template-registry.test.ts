@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createMockApp } from '../../../serve/create-mock-app.js';
 import { createManualClock } from '../../../state/clock.js';
 import type { RecordedMessage } from '../../../state/recorded-message.js';
-import { stableBody } from '../../../test-support/mock-control.js';
+import { jstSuccess as jstSent, stableBody } from '../../../test-support/mock-control.js';
 import {
   fixedNow,
   formPost,
@@ -72,8 +72,6 @@ function newApp(options: Parameters<typeof createMockApp>[0] = registryConfig) {
   return { app, newest, jst, tpn, tid, douyin };
 }
 
-const jstSent =
-  '{"jst_sms_message_send_response":{"request_code":"success","request_success":true,"request_id":"<id>","module":"<receipt>","message":"success"}}';
 const refused = (subCode: string, subMessage: string) =>
   `{"error_response":{"code":15,"msg":"Remote service error","sub_code":"${subCode}","sub_msg":"${subMessage}","request_id":"<id>"}}`;
 
@@ -129,7 +127,7 @@ describe('the template registry (templates.registry: true)', () => {
   );
 
   it.each(smsCases)(
-    'TID and Douyin fail the item for %s, in the seed’s wording',
+    'TID and Douyin fail the item for %s, in the TID document’s wording',
     async (_what, fields, _code, subMessage) => {
       const { tid, douyin } = newApp();
       const item = { order_id: '1', ...good, ...fields };
