@@ -1,13 +1,14 @@
 /**
  * One page's live feed: server-sent events from the shared feed (./page-feed.tsx), for the items that match
  * the page's filters — each the same HTML a reload shows, rendered once for every page that shows it — and
- * the counters outside the list. Bounded: a client that reads too slowly, a gap it cannot replay, or a clear
+ * the counters outside the list, and JST messages' receipt states as they change (the latest per message, after
+ * the items, so a row is there before its receipt changes). Bounded: a client that reads too slowly, a gap it cannot replay, or a clear
  * gets one `resync` event telling it to reload the list instead. The page leaves the feed when it disconnects.
  */
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { MockRuntime } from '../protocol/runtime/mock-runtime.js';
-import { type FeedEvent, pageFeedOf } from './page-feed.js';
+import { type FeedEvent, pageFeedOf, type ReceiptEvent } from './page-feed.js';
 import { type Cursor, cursorOf, messageMatches, parseCursor, requestMatches } from './page-model.js';
 import type { PageQuery } from './page-query.js';
 import type { ListItem, PageCounts } from './page-types.js';
@@ -64,6 +65,8 @@ export function streamPageEvents(
   return streamSSE(c, async (stream) => {
     let cursor = parseCursor(from) ?? (parseCursor(cursorOf(runtime)) as Cursor);
     const pending: FeedEvent[] = [];
+    /** Receipt changes not written yet: one per message, the latest, oldest change first. */
+    const receipts = new Map<string, ReceiptEvent>();
     let counts: PageCounts | undefined;
     let resync = false;
     let stopped = false;
@@ -84,6 +87,18 @@ export function streamPageEvents(
           resync = true;
         } else {
           pending.push(event);
+        }
+        notify();
+      },
+      receipt: (event) => {
+        // The requests tab shows no messages; another namespace's messages are not on a page filtered by one.
+        if (query.view === 'requests' || (query.app !== undefined && query.app !== event.key.appKey)) return;
+        receipts.delete(event.attribute);
+        if (receipts.size >= maxPending) {
+          receipts.clear();
+          resync = true;
+        } else {
+          receipts.set(event.attribute, event);
         }
         notify();
       },
@@ -118,6 +133,7 @@ export function streamPageEvents(
         if (resync) {
           resync = false;
           pending.length = 0;
+          receipts.clear();
           cursor = parseCursor(cursorOf(runtime)) as Cursor;
           await stream.writeSSE({
             event: 'resync',
@@ -129,6 +145,13 @@ export function streamPageEvents(
         }
         const event = pending.shift();
         if (event === undefined) {
+          const receipt = receipts.values().next();
+          if (receipt.done !== true) {
+            receipts.delete(receipt.value.attribute);
+            await stream.writeSSE({ event: 'receipt', data: receipt.value.html(query.reveal) });
+            lastWrite = Date.now();
+            continue;
+          }
           if (counts !== undefined) {
             const data = countsData(counts);
             counts = undefined;

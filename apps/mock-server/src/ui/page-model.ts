@@ -11,6 +11,7 @@ import { messageHaystack } from './message-view.js';
 import { NamespaceTally } from './page-counts.js';
 import type { PageQuery } from './page-query.js';
 import type { ListItem, PageModel } from './page-types.js';
+import { withReceipt } from './receipt-view.js';
 
 /** At most this many items are rendered; the rest are counted ("narrow the filters"). */
 export const pageItemLimit = 200;
@@ -102,7 +103,9 @@ export function buildPageModel(runtime: MockRuntime, query: PageQuery, self: str
 
   return {
     query,
-    items: mergeNewestFirst(messages, requests).slice(0, pageItemLimit),
+    items: mergeNewestFirst(messages, requests)
+      .slice(0, pageItemLimit)
+      .map((item) => withReceipt(runtime, item)),
     matched: matchedMessages + matchedRequests,
     cursor,
     namespaces: tally.namespaces(),

@@ -1,8 +1,8 @@
 /**
  * The page's one inline script: progressive enhancement only. Without it the page is complete — filters are a
  * GET form, opening a message is `<details>`, "clear" is a POST form. With it, new messages arrive over
- * server-sent events without a reload and filters apply as you type. It only ever inserts HTML the server
- * rendered (and escaped).
+ * server-sent events without a reload (and a JST message's receipt state changes in place), and filters apply
+ * as you type. It only ever inserts HTML the server rendered (and escaped).
  */
 export const pageScript = `
 (() => {
@@ -40,6 +40,16 @@ export const pageScript = `
       while (target.children.length > maxItems) target.lastElementChild.remove();
       const shown = document.getElementById('shown');
       if (shown) shown.textContent = String(target.children.length);
+    });
+    // A receipt changed: only its element is replaced, so an opened message stays open.
+    source.addEventListener('receipt', (event) => {
+      const template = document.createElement('template');
+      template.innerHTML = event.data;
+      const fresh = template.content.firstElementChild;
+      if (!fresh || !fresh.dataset.receipt) return;
+      for (const old of document.querySelectorAll('#list [data-receipt]')) {
+        if (old.dataset.receipt === fresh.dataset.receipt) old.replaceWith(fresh.cloneNode(true));
+      }
     });
     source.addEventListener('resync', () => refresh(location.href));
     source.addEventListener('counts', (event) => showCounts(event.data));
