@@ -97,13 +97,22 @@ export const pageScript = `
     }
   };
 
-  // Replaces parts of the page with the same parts of a fresh rendering of it.
+  // Replaces parts of the page with the same parts of a fresh rendering of it. A message or request the user
+  // opened stays open when the list is replaced (a filter change, a resync), as long as it is still listed.
   const swap = (html, ids) => {
     const next = new DOMParser().parseFromString(html, 'text/html');
+    const opened = [];
+    for (const details of document.querySelectorAll('#list > li[id] > details[open]')) {
+      opened.push(details.parentElement.id);
+    }
     for (const id of ids) {
       const fresh = next.getElementById(id);
       const old = document.getElementById(id);
       if (fresh && old) old.replaceWith(document.importNode(fresh, true));
+    }
+    for (const id of opened) {
+      const details = document.querySelector('#list > li[id="' + id + '"] > details');
+      if (details) details.open = true;
     }
   };
 
@@ -127,6 +136,8 @@ export const pageScript = `
   };
 
   const apply = () => {
+    // A typing pause still pending would apply the same filters again, later, and replace the list once more.
+    clearTimeout(typing);
     const params = new URLSearchParams();
     for (const [name, value] of new FormData(form)) {
       if (typeof value === 'string' && value.trim() !== '') params.set(name, value.trim());
