@@ -15,9 +15,9 @@ import {
   chromiumMissing,
   chromiumPath,
   eventually,
+  openLivePage,
   skippedNote,
   warnWhenChromiumMissing,
-  watchPage,
 } from '../test-support/e2e-browser.js';
 import { advanceClock, mockTmcConsumer } from '../test-support/tmc-control.js';
 
@@ -51,12 +51,8 @@ describe('receipt states on the inbox page, in Chromium', () => {
     await server?.close();
   });
 
-  async function open(path: string): Promise<Page> {
-    const page = await browser.newPage();
-    watchPage(page, problems);
-    await page.goto(`${server.url}${path}`);
-    await eventually(() => page.locator('#live').getAttribute('data-state')).toBe('live');
-    return page;
+  function open(path: string): Promise<Page> {
+    return openLivePage(browser, `${server.url}${path}`, problems);
   }
 
   it.skipIf(chromiumMissing)(

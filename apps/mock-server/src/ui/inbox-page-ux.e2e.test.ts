@@ -15,9 +15,9 @@ import {
   chromiumMissing,
   chromiumPath,
   eventually,
+  openLivePage,
   skippedNote,
   warnWhenChromiumMissing,
-  watchPage,
 } from '../test-support/e2e-browser.js';
 
 warnWhenChromiumMissing();
@@ -53,12 +53,8 @@ describe('the inbox page in Chromium, as a user meets it', () => {
     await server?.close();
   });
 
-  async function open(path: string): Promise<Page> {
-    const page = await context.newPage();
-    watchPage(page, problems);
-    await page.goto(`${server.url}${path}`);
-    await eventually(() => page.locator('#live').getAttribute('data-state')).toBe('live');
-    return page;
+  function open(path: string): Promise<Page> {
+    return openLivePage(context, `${server.url}${path}`, problems);
   }
 
   function jst(appKey: string, appSecret = 'test-secret') {
