@@ -75,7 +75,13 @@ export function createInboxPageApp(runtime: MockRuntime): Hono<MockEnv> {
 
   app.get(inboxPagePaths.events, (c) => {
     const query = parsePageQuery(c.req.query());
-    return streamPageEvents(c, runtime, query, c.req.header('last-event-id') ?? c.req.query('after'));
+    return streamPageEvents(
+      c,
+      runtime,
+      query,
+      c.req.header('last-event-id') ?? c.req.query('after'),
+      c.req.query('receipts'),
+    );
   });
 
   app.post(inboxPagePaths.clear, async (c) => {

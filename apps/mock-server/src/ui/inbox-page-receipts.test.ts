@@ -118,6 +118,29 @@ describe("the inbox page's receipt states", () => {
     expect(html).not.toContain('data-receipt=');
   });
 
+  it('replays the receipt changes a page missed before its stream connected, from the version it saw', async () => {
+    const { app, clock, send } = setup();
+    const module = await send();
+    const html = await (await app.request('/')).text();
+    const seen = /data-receipts="(\d+)"/.exec(html)?.[1];
+    expect(seen).toMatch(/^\d+$/);
+    clock.advance(1000); // published while no page listens
+    const page = await openPageEvents(app, `?receipts=${seen}`);
+    const event = await page.nextNamed('receipt');
+    expect(event).toContain(`data-receipt="12345678 ${module}"`);
+    expect(stateOf(event)).toBe('queued');
+    const version = /data-version="(\d+)"/.exec(event)?.[1];
+    await page.close();
+
+    // Nothing changed since that event: a page reconnecting from it gets no receipt, only what comes next.
+    const again = await openPageEvents(app, `?receipts=${version}`);
+    await send('13800138001');
+    const next = await again.nextNamed('receipt');
+    expect(next).not.toContain(`data-receipt="12345678 ${module}"`);
+    expect(stateOf(next)).toBe('due');
+    await again.close();
+  });
+
   it('sends every open page each receipt change live, rendered once per "show" switch', async () => {
     const { app, clock, send, consumeIds, confirm } = setup();
     const pages = await Promise.all(['', '', '?reveal=1'].map((search) => openPageEvents(app, search)));

@@ -2,7 +2,8 @@
  * One page's live feed: server-sent events from the shared feed (./page-feed.tsx), for the items that match
  * the page's filters — each the same HTML a reload shows, rendered once for every page that shows it — and
  * the counters outside the list, and JST messages' receipt states as they change (the latest per message, after
- * the items, so a row is there before its receipt changes). Bounded: a client that reads too slowly, a gap it cannot replay, or a clear
+ * the items, so a row is there before its receipt changes; those since the version the page saw are replayed
+ * when it connects). Bounded: a client that reads too slowly, a gap it cannot replay, or a clear
  * gets one `resync` event telling it to reload the list instead. The page leaves the feed when it disconnects.
  */
 import type { Context } from 'hono';
@@ -50,6 +51,11 @@ function backlogSince(runtime: MockRuntime, cursor: Cursor): ListItem[] | undefi
   return items.sort((left, right) => (receivedAt(left) < receivedAt(right) ? -1 : 1));
 }
 
+/** The receipt version a page saw (`receipts=`), or undefined: then no receipt change is replayed. */
+function parseReceiptVersion(text: string | undefined): number | undefined {
+  return text !== undefined && /^\d{1,15}$/.test(text) ? Number(text) : undefined;
+}
+
 /** The counters as the page reads them: tab totals, and per namespace what each tab counts. */
 function countsData(counts: PageCounts): string {
   return JSON.stringify(counts);
@@ -60,6 +66,7 @@ export function streamPageEvents(
   runtime: MockRuntime,
   query: PageQuery,
   from: string | undefined,
+  receiptsFrom?: string | undefined,
 ): Response {
   const feed = pageFeedOf(runtime);
   return streamSSE(c, async (stream) => {
@@ -79,6 +86,18 @@ export function streamPageEvents(
       resolve?.();
     };
 
+    const offerReceipt = (event: ReceiptEvent) => {
+      // The requests tab shows no messages; another namespace's messages are not on a page filtered by one.
+      if (query.view === 'requests' || (query.app !== undefined && query.app !== event.key.appKey)) return;
+      receipts.delete(event.attribute);
+      if (receipts.size >= maxPending) {
+        receipts.clear();
+        resync = true;
+      } else {
+        receipts.set(event.attribute, event);
+      }
+    };
+
     // Join the feed and read the backlog in one synchronous step: nothing can be recorded in between.
     const leave = feed.connect({
       item: (event) => {
@@ -91,15 +110,7 @@ export function streamPageEvents(
         notify();
       },
       receipt: (event) => {
-        // The requests tab shows no messages; another namespace's messages are not on a page filtered by one.
-        if (query.view === 'requests' || (query.app !== undefined && query.app !== event.key.appKey)) return;
-        receipts.delete(event.attribute);
-        if (receipts.size >= maxPending) {
-          receipts.clear();
-          resync = true;
-        } else {
-          receipts.set(event.attribute, event);
-        }
+        offerReceipt(event);
         notify();
       },
       counts: (next) => {
@@ -119,6 +130,13 @@ export function streamPageEvents(
     const backlog = backlogSince(runtime, cursor);
     if (backlog === undefined) resync = true;
     else pending.push(...backlog.map((item) => feed.event(item)));
+    // Receipts that changed since the page (or its last receipt event) saw them: also in that same step.
+    const receiptsSeen = parseReceiptVersion(receiptsFrom);
+    if (receiptsSeen !== undefined && !resync) {
+      const changes = runtime.tmc.receipts.tracker.changedSince(receiptsSeen, maxBacklog);
+      if (changes === undefined) resync = true;
+      else for (const change of changes) offerReceipt(feed.receiptEvent(change));
+    }
 
     const stop = () => {
       if (stopped) return;

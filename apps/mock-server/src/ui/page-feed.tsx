@@ -9,7 +9,7 @@
  * receipt event the same way, rendered at most once per "show" switch.
  */
 import type { MockRuntime } from '../protocol/runtime/mock-runtime.js';
-import type { ReceiptKey } from '../protocol/tmc/receipt-tracker.js';
+import type { ReceiptChange, ReceiptKey } from '../protocol/tmc/receipt-tracker.js';
 import { Item, type ItemVariant } from './components/item.js';
 import { ReceiptState } from './components/receipt-state.js';
 import { pageCounts } from './page-counts.js';
@@ -49,15 +49,18 @@ export class FeedEvent {
 /** A JST message's receipt changed: its receipt element, shared by every page that shows the message. */
 export class ReceiptEvent {
   readonly key: ReceiptKey;
+  /** The tracker's version of this change. */
+  readonly version: number;
   /** What the page's elements are found by (`data-receipt`); pages queue one event per key, the latest. */
   readonly attribute: string;
   readonly #rendered = new Map<boolean, string>();
   readonly #runtime: MockRuntime;
   readonly #onRender: () => void;
 
-  constructor(key: ReceiptKey, runtime: MockRuntime, onRender: () => void) {
-    this.key = { appKey: key.appKey, module: key.module };
-    this.attribute = receiptAttribute(key);
+  constructor(change: ReceiptChange, runtime: MockRuntime, onRender: () => void) {
+    this.key = { appKey: change.appKey, module: change.module };
+    this.version = change.version;
+    this.attribute = receiptAttribute(change);
     this.#runtime = runtime;
     this.#onRender = onRender;
   }
@@ -68,7 +71,8 @@ export class ReceiptEvent {
     if (html === undefined) {
       this.#onRender();
       const status = this.#runtime.tmc.receipts.tracker.status(this.key);
-      html = (<ReceiptState receiptKey={this.key} status={status} reveal={reveal} />).html;
+      html = (<ReceiptState receiptKey={this.key} status={status} reveal={reveal} version={this.version} />)
+        .html;
       this.#rendered.set(reveal, html);
     }
     return html;
@@ -121,6 +125,13 @@ export class PageFeed {
     });
   }
 
+  /** A shared receipt event for a change read outside the feed (a page's replay), counted like the others. */
+  receiptEvent(change: ReceiptChange): ReceiptEvent {
+    return new ReceiptEvent(change, this.#runtime, () => {
+      this.#renders++;
+    });
+  }
+
   /** Adds a page; the returned function removes it. The first page starts the feed, the last stops it. */
   connect(client: FeedClient): () => void {
     this.#clients.add(client);
@@ -151,10 +162,8 @@ export class PageFeed {
     const stopJournal = runtime.journal.subscribe((entry) => this.#broadcast({ kind: 'request', entry }), {
       withSignatureAsSent: true,
     });
-    const stopReceipts = runtime.tmc.receipts.tracker.subscribe((key) => {
-      const event = new ReceiptEvent(key, runtime, () => {
-        this.#renders++;
-      });
+    const stopReceipts = runtime.tmc.receipts.tracker.subscribe((change) => {
+      const event = this.receiptEvent(change);
       for (const client of this.#clients) client.receipt(event);
     });
     let inboxCounts: Counts = runtime.inbox.statistics;

@@ -79,6 +79,7 @@ export function buildPageModel(runtime: MockRuntime, query: PageQuery, self: str
   // Read the cursor first: anything recorded while the page renders comes again over the stream (the page
   // drops duplicates by id), rather than being missed.
   const cursor = cursorOf(runtime);
+  const receiptVersion = runtime.tmc.receipts.tracker.version;
   const tally = new NamespaceTally();
   const templates = new Set<string>();
 
@@ -108,6 +109,7 @@ export function buildPageModel(runtime: MockRuntime, query: PageQuery, self: str
       .map((item) => withReceipt(runtime, item)),
     matched: matchedMessages + matchedRequests,
     cursor,
+    receiptVersion,
     namespaces: tally.namespaces(),
     templates: [...templates].sort(),
     totals: { messages: runtime.inbox.statistics.stored, requests: runtime.journal.statistics.stored },

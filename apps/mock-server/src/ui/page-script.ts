@@ -25,6 +25,7 @@ export const pageScript = `
     const list = document.getElementById('list');
     const params = new URLSearchParams(location.search);
     params.set('after', list.dataset.after || '');
+    params.set('receipts', list.dataset.receipts || '');
     source = new EventSource('/__mock/ui/events?' + params.toString());
     source.addEventListener('open', () => setLive('live', 'live'));
     source.addEventListener('error', () => setLive('reconnecting', 'reconnecting…'));
@@ -47,6 +48,8 @@ export const pageScript = `
       template.innerHTML = event.data;
       const fresh = template.content.firstElementChild;
       if (!fresh || !fresh.dataset.receipt) return;
+      // What a reconnect asks to be replayed from (changes come oldest first).
+      if (fresh.dataset.version) document.getElementById('list').dataset.receipts = fresh.dataset.version;
       for (const old of document.querySelectorAll('#list [data-receipt]')) {
         if (old.dataset.receipt === fresh.dataset.receipt) old.replaceWith(fresh.cloneNode(true));
       }

@@ -36,6 +36,8 @@ export interface PageModel extends PageCounts {
   matched: number;
   /** `<last message id>.<last journal id>`: where the event stream picks up. */
   cursor: string;
+  /** The receipt tracker's version when the page was read: receipt changes after it come over the stream. */
+  receiptVersion: number;
   templates: string[];
   /** This page's own URL (path and query), where a "clear" comes back to. */
   self: string;

@@ -98,6 +98,20 @@ describe('ReceiptTracker', () => {
     });
   });
 
+  it('lists what changed since a version, oldest change first, or undefined beyond the limit', () => {
+    const { scheduler, receipts } = setup();
+    const tracker = receipts.tracker;
+    receipts.schedule(send('a'));
+    const afterA = tracker.version;
+    receipts.schedule(send('b'));
+    scheduler.advance(1000); // both published: a, then b
+    expect(tracker.changedSince(afterA, 10)?.map((change) => change.module)).toEqual(['a', 'b']);
+    expect(tracker.changedSince(0, 1)).toBeUndefined();
+    expect(tracker.changedSince(tracker.version, 10)).toEqual([]);
+    const [last] = tracker.changedSince(tracker.version - 1, 10) ?? [];
+    expect(last).toEqual({ appKey: 'app-1', module: 'b', version: tracker.version });
+  });
+
   it('forgets the oldest send beyond its bound', () => {
     const scheduler = createSteppedScheduler(start);
     const tracker = new ReceiptTracker(new TmcBroker(scheduler));

@@ -1,7 +1,8 @@
 /**
  * Where each accepted JST send's receipt stands, by namespace and `biz_id` (the send's `module`): not
  * published yet (and when it will be), never (a magic number), or published — with its `state`, `err_code`
- * and its delivery state in every group of the namespace. Listeners hear of every change, synchronously:
+ * and its delivery state in every group of the namespace. Listeners hear of every change, synchronously, and
+ * every change bumps a version, so that a page that reconnects asks what changed since the version it saw:
  * the inbox page shows these states live. Bounded: the oldest sends are forgotten first.
  */
 import type { TmcDelivery } from './group-queue.js';
@@ -17,6 +18,11 @@ export interface ReceiptKey {
   readonly appKey: string;
   /** The send's `module`: the receipt's `biz_id`. */
   readonly module: string;
+}
+
+/** A change of one send's receipt: which send, and the version the change made. */
+export interface ReceiptChange extends ReceiptKey {
+  readonly version: number;
 }
 
 /** The receipt message in one group. */
@@ -49,6 +55,8 @@ interface Tracked extends ReceiptKey {
   readonly publishAt: number | null;
   readonly errorCode: string;
   message: TmcMessage | null;
+  /** The version of its last change. */
+  changedAt: number;
 }
 
 function keyText(key: ReceiptKey): string {
@@ -59,15 +67,37 @@ export class ReceiptTracker {
   readonly #broker: TmcBroker;
   readonly #tracked = new Map<string, Tracked>();
   readonly #byMessage = new Map<bigint, Tracked>();
-  readonly #listeners = new Set<(key: ReceiptKey) => void>();
+  readonly #listeners = new Set<(change: ReceiptChange) => void>();
+  #version = 0;
 
   constructor(broker: TmcBroker) {
     this.#broker = broker;
     broker.subscribe((delivery: TmcDelivery) => {
-      if (this.#listeners.size === 0) return;
       const tracked = this.#byMessage.get(delivery.message.id);
       if (tracked !== undefined) this.#notify(tracked);
     });
+  }
+
+  /** Bumped by every change of a tracked receipt (a page's "seen up to"). */
+  get version(): number {
+    return this.#version;
+  }
+
+  /**
+   * The sends whose receipt changed after `version`, oldest change first; undefined when more than `limit`
+   * did (the caller reloads everything instead).
+   */
+  changedSince(version: number, limit: number): ReceiptChange[] | undefined {
+    if (version >= this.#version) return [];
+    const changed: Tracked[] = [];
+    for (const tracked of this.#tracked.values()) {
+      if (tracked.changedAt <= version) continue;
+      if (changed.length >= limit) return undefined;
+      changed.push(tracked);
+    }
+    return changed
+      .sort((left, right) => left.changedAt - right.changedAt)
+      .map(({ appKey, module, changedAt }) => ({ appKey, module, version: changedAt }));
   }
 
   /** A send's receipt was scheduled (`publishAt` null: it never comes). */
@@ -84,6 +114,7 @@ export class ReceiptTracker {
       publishAt,
       errorCode,
       message: null,
+      changedAt: 0,
     };
     this.#tracked.set(text, tracked);
     this.#notify(tracked);
@@ -124,15 +155,19 @@ export class ReceiptTracker {
   }
 
   /** Calls `listener` after any tracked receipt changed; the returned function stops it. */
-  subscribe(listener: (key: ReceiptKey) => void): () => void {
+  subscribe(listener: (change: ReceiptChange) => void): () => void {
     this.#listeners.add(listener);
     return () => {
       this.#listeners.delete(listener);
     };
   }
 
-  #notify(key: ReceiptKey): void {
-    for (const listener of this.#listeners) listener(key);
+  #notify(tracked: Tracked): void {
+    this.#version++;
+    tracked.changedAt = this.#version;
+    if (this.#listeners.size === 0) return;
+    const change: ReceiptChange = { appKey: tracked.appKey, module: tracked.module, version: this.#version };
+    for (const listener of this.#listeners) listener(change);
   }
 
   #forgetOldest(): void {

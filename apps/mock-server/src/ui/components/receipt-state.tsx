@@ -60,8 +60,15 @@ export const ReceiptState: FC<{
   receiptKey: ReceiptKey;
   status: SmsReceiptStatus | undefined;
   reveal: boolean;
-}> = ({ receiptKey, status, reveal }) => (
-  <span class="receipt" data-receipt={receiptAttribute(receiptKey)} data-state={receiptState(status)}>
+  /** On a live receipt event: the tracker's version of the change (the page asks for what came after). */
+  version?: number | undefined;
+}> = ({ receiptKey, status, reveal, version }) => (
+  <span
+    class="receipt"
+    data-receipt={receiptAttribute(receiptKey)}
+    data-state={receiptState(status)}
+    data-version={version === undefined ? undefined : String(version)}
+  >
     <span class="receipt-label">receipt</span>
     {status === undefined ? (
       <span>not yet receipted</span>
