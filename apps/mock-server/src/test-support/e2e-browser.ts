@@ -5,7 +5,7 @@
  * skipped with a loud banner, never silently.
  */
 import { existsSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -54,4 +54,17 @@ export function watchPage(page: Page, problems: string[]): void {
     const aborted = request.failure()?.errorText === 'net::ERR_ABORTED' && request.resourceType() === 'fetch';
     if (!aborted) problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
   });
+}
+
+/** Opens `url` in a new page of `opener`, watched for problems, once its live feed is connected. */
+export async function openLivePage(
+  opener: Browser | BrowserContext,
+  url: string,
+  problems: string[],
+): Promise<Page> {
+  const page = await opener.newPage();
+  watchPage(page, problems);
+  await page.goto(url);
+  await eventually(() => page.locator('#live').getAttribute('data-state')).toBe('live');
+  return page;
 }

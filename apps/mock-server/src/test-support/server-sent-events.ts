@@ -19,3 +19,33 @@ export async function nextServerSentEvent(
   }
   return text;
 }
+
+/** An app's page event stream (`/__mock/ui/events`), read event by event. */
+export async function openPageEvents(
+  app: { request(path: string): Response | Promise<Response> },
+  search: string,
+): Promise<{ next(): Promise<string>; nextNamed(name: string): Promise<string>; close(): Promise<void> }> {
+  const response = await app.request(`/__mock/ui/events${search}`);
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  const next = async (): Promise<string> => {
+    while (!buffer.includes('\n\n')) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error(`stream ended: ${buffer}`);
+      buffer += decoder.decode(value, { stream: true });
+    }
+    const end = buffer.indexOf('\n\n');
+    const event = buffer.slice(0, end);
+    buffer = buffer.slice(end + 2);
+    return event;
+  };
+  /** The next event named `name`, skipping others. */
+  const nextNamed = async (name: string): Promise<string> => {
+    for (;;) {
+      const event = await next();
+      if (event.startsWith(`event: ${name}\n`)) return event;
+    }
+  };
+  return { next, nextNamed, close: () => reader.cancel() };
+}

@@ -5,7 +5,8 @@
  * no front-end build, no external assets (inline CSS and one small inline script, pinned by hash in the
  * Content-Security-Policy). Routes:
  * - `GET /` — the message list (`?view=requests`: the request journal), filtered by plain GET parameters;
- * - `GET /__mock/ui/events` — the same filters as a server-sent event stream of new list items;
+ * - `GET /__mock/ui/events` — the same filters as a server-sent event stream of new list items (and of JST
+ *   messages' receipt changes since `receipts=`, the version the page saw);
  * - `POST /__mock/ui/clear` — the per-namespace "clear" button (a form): deletes what the tab lists of that
  *   namespace — its messages and failed sends, or its requests.
  */
@@ -75,7 +76,13 @@ export function createInboxPageApp(runtime: MockRuntime): Hono<MockEnv> {
 
   app.get(inboxPagePaths.events, (c) => {
     const query = parsePageQuery(c.req.query());
-    return streamPageEvents(c, runtime, query, c.req.header('last-event-id') ?? c.req.query('after'));
+    return streamPageEvents(
+      c,
+      runtime,
+      query,
+      c.req.header('last-event-id') ?? c.req.query('after'),
+      c.req.query('receipts'),
+    );
   });
 
   app.post(inboxPagePaths.clear, async (c) => {

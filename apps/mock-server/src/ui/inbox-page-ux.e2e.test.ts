@@ -2,7 +2,8 @@
  * The inbox page as a user meets it, in real headless Chromium: a partly failed batch names its failed
  * order in both views; counters follow live messages; clearing a namespace takes its failed sends with it;
  * the signature diagnostic shows the string exactly as sent behind the switch; a message without a
- * configured template says its text is not known; the filters' link is "Remove filters".
+ * configured template says its text is not known; the filters' link is "Remove filters"; a message the user
+ * opened stays open when the list is replaced (a resync, a filter change).
  */
 import { createJstClient } from '@x/taobao-jst';
 import { createTidClient } from '@x/taobao-tid';
@@ -14,9 +15,9 @@ import {
   chromiumMissing,
   chromiumPath,
   eventually,
+  openLivePage,
   skippedNote,
   warnWhenChromiumMissing,
-  watchPage,
 } from '../test-support/e2e-browser.js';
 
 warnWhenChromiumMissing();
@@ -52,12 +53,8 @@ describe('the inbox page in Chromium, as a user meets it', () => {
     await server?.close();
   });
 
-  async function open(path: string): Promise<Page> {
-    const page = await context.newPage();
-    watchPage(page, problems);
-    await page.goto(`${server.url}${path}`);
-    await eventually(() => page.locator('#live').getAttribute('data-state')).toBe('live');
-    return page;
+  function open(path: string): Promise<Page> {
+    return openLivePage(context, `${server.url}${path}`, problems);
   }
 
   function jst(appKey: string, appSecret = 'test-secret') {
@@ -158,6 +155,51 @@ describe('the inbox page in Chromium, as a user meets it', () => {
       await eventually(() => page.locator('#list > li[data-app="second-app"]').count()).toBe(0);
       // Its accepted request stays in the journal, so the chip stays, counting 0 in this tab.
       await eventually(() => chip.textContent()).toBe('0');
+      await page.close();
+      expect(problems).toEqual([]);
+    },
+    60_000,
+  );
+
+  it.skipIf(chromiumMissing)(
+    `keeps an opened message open when the list is replaced live (a resync) or refiltered${skippedNote}`,
+    async () => {
+      const send = (appKey: string, phone: string) =>
+        jst(appKey).send({
+          sms_free_sign_name: '聚石塔官方',
+          template_code: 'SMS_KNOWN',
+          phone_number: phone,
+          params: { code: '7' },
+        });
+      await send('12345678', '13500135000');
+      await send('second-app', '13500135001');
+      const page = await open('/');
+      await page.evaluate("window.marker = 'same document'");
+      const item = page.locator('#list > li[data-app="12345678"]', { hasText: '135****5000' }).first();
+      await item.locator('summary').click();
+      expect(await item.locator('details').getAttribute('open')).toBe('');
+
+      // A clear elsewhere: every page is told to resync, and reloads its whole list.
+      await page.evaluate("document.getElementById('list').dataset.probe = 'before'");
+      const cleared = await fetch(`${server.url}/__mock/ui/clear`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url },
+        body: new URLSearchParams({ app: 'second-app', what: 'messages', return: '/' }),
+        redirect: 'manual',
+      });
+      expect(cleared.status).toBe(303);
+      await eventually(() =>
+        page.evaluate("document.getElementById('list').dataset.probe ?? 'replaced'"),
+      ).toBe('replaced');
+      expect(await item.locator('details').getAttribute('open')).toBe('');
+
+      // Typing a filter and then choosing another one at once: the list is replaced, the item stays open.
+      await page.fill('input[name="q"]', '13500135000');
+      await page.selectOption('select[name="platform"]', 'taobao-jst');
+      await eventually(() => page.url()).toContain('platform=taobao-jst');
+      await eventually(() => page.locator('#list > li').count()).toBe(1);
+      expect(await item.locator('details').getAttribute('open')).toBe('');
+      expect(await page.evaluate('window.marker')).toBe('same document');
       await page.close();
       expect(problems).toEqual([]);
     },

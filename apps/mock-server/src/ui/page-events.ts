@@ -1,13 +1,15 @@
 /**
  * One page's live feed: server-sent events from the shared feed (./page-feed.tsx), for the items that match
  * the page's filters — each the same HTML a reload shows, rendered once for every page that shows it — and
- * the counters outside the list. Bounded: a client that reads too slowly, a gap it cannot replay, or a clear
+ * the counters outside the list, and JST messages' receipt states as they change (the latest per message, after
+ * the items, so a row is there before its receipt changes; those since the version the page saw are replayed
+ * when it connects). Bounded: a client that reads too slowly, a gap it cannot replay, or a clear
  * gets one `resync` event telling it to reload the list instead. The page leaves the feed when it disconnects.
  */
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { MockRuntime } from '../protocol/runtime/mock-runtime.js';
-import { type FeedEvent, pageFeedOf } from './page-feed.js';
+import { type FeedEvent, pageFeedOf, type ReceiptEvent } from './page-feed.js';
 import { type Cursor, cursorOf, messageMatches, parseCursor, requestMatches } from './page-model.js';
 import type { PageQuery } from './page-query.js';
 import type { ListItem, PageCounts } from './page-types.js';
@@ -49,6 +51,11 @@ function backlogSince(runtime: MockRuntime, cursor: Cursor): ListItem[] | undefi
   return items.sort((left, right) => (receivedAt(left) < receivedAt(right) ? -1 : 1));
 }
 
+/** The receipt version a page saw (`receipts=`), or undefined: then no receipt change is replayed. */
+function parseReceiptVersion(text: string | undefined): number | undefined {
+  return text !== undefined && /^\d{1,15}$/.test(text) ? Number(text) : undefined;
+}
+
 /** The counters as the page reads them: tab totals, and per namespace what each tab counts. */
 function countsData(counts: PageCounts): string {
   return JSON.stringify(counts);
@@ -59,11 +66,14 @@ export function streamPageEvents(
   runtime: MockRuntime,
   query: PageQuery,
   from: string | undefined,
+  receiptsFrom?: string | undefined,
 ): Response {
   const feed = pageFeedOf(runtime);
   return streamSSE(c, async (stream) => {
     let cursor = parseCursor(from) ?? (parseCursor(cursorOf(runtime)) as Cursor);
     const pending: FeedEvent[] = [];
+    /** Receipt changes not written yet: one per message, the latest, oldest change first. */
+    const receipts = new Map<string, ReceiptEvent>();
     let counts: PageCounts | undefined;
     let resync = false;
     let stopped = false;
@@ -76,6 +86,18 @@ export function streamPageEvents(
       resolve?.();
     };
 
+    const offerReceipt = (event: ReceiptEvent) => {
+      // The requests tab shows no messages; another namespace's messages are not on a page filtered by one.
+      if (query.view === 'requests' || (query.app !== undefined && query.app !== event.key.appKey)) return;
+      receipts.delete(event.attribute);
+      if (receipts.size >= maxPending) {
+        receipts.clear();
+        resync = true;
+      } else {
+        receipts.set(event.attribute, event);
+      }
+    };
+
     // Join the feed and read the backlog in one synchronous step: nothing can be recorded in between.
     const leave = feed.connect({
       item: (event) => {
@@ -85,6 +107,10 @@ export function streamPageEvents(
         } else {
           pending.push(event);
         }
+        notify();
+      },
+      receipt: (event) => {
+        offerReceipt(event);
         notify();
       },
       counts: (next) => {
@@ -104,6 +130,13 @@ export function streamPageEvents(
     const backlog = backlogSince(runtime, cursor);
     if (backlog === undefined) resync = true;
     else pending.push(...backlog.map((item) => feed.event(item)));
+    // Receipts that changed since the page (or its last receipt event) saw them: also in that same step.
+    const receiptsSeen = parseReceiptVersion(receiptsFrom);
+    if (receiptsSeen !== undefined && !resync) {
+      const changes = runtime.tmc.receipts.tracker.changedSince(receiptsSeen, maxBacklog);
+      if (changes === undefined) resync = true;
+      else for (const change of changes) offerReceipt(feed.receiptEvent(change));
+    }
 
     const stop = () => {
       if (stopped) return;
@@ -118,6 +151,7 @@ export function streamPageEvents(
         if (resync) {
           resync = false;
           pending.length = 0;
+          receipts.clear();
           cursor = parseCursor(cursorOf(runtime)) as Cursor;
           await stream.writeSSE({
             event: 'resync',
@@ -129,6 +163,13 @@ export function streamPageEvents(
         }
         const event = pending.shift();
         if (event === undefined) {
+          const receipt = receipts.values().next();
+          if (receipt.done !== true) {
+            receipts.delete(receipt.value.attribute);
+            await stream.writeSSE({ event: 'receipt', data: receipt.value.html(query.reveal) });
+            lastWrite = Date.now();
+            continue;
+          }
           if (counts !== undefined) {
             const data = countsData(counts);
             counts = undefined;

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createMockApp, type MockApp, runtimeOf } from '../serve/create-mock-app.js';
 import { createManualClock } from '../state/clock.js';
 import { recordMessage } from '../test-support/page-fixtures.js';
+import { openPageEvents } from '../test-support/server-sent-events.js';
 import { fixedNow } from '../test-support/signed-requests.js';
 import { pageFeedOf } from './page-feed.js';
 
@@ -13,31 +14,8 @@ function record(app: MockApp, index: number): void {
   recordMessage(app, { appKey: index % 2 === 0 ? 'even' : 'odd', text: `message ${index}` });
 }
 
-/** One page's event stream, read event by event. */
-async function openFeed(app: MockApp, search: string) {
-  const response = await app.request(`/__mock/ui/events${search}`);
-  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  const next = async (): Promise<string> => {
-    while (!buffer.includes('\n\n')) {
-      const { value, done } = await reader.read();
-      if (done) throw new Error(`stream ended: ${buffer}`);
-      buffer += decoder.decode(value, { stream: true });
-    }
-    const end = buffer.indexOf('\n\n');
-    const event = buffer.slice(0, end);
-    buffer = buffer.slice(end + 2);
-    return event;
-  };
-  /** The next event named `name`, skipping others. */
-  const nextNamed = async (name: string): Promise<string> => {
-    for (;;) {
-      const event = await next();
-      if (event.startsWith(`event: ${name}\n`)) return event;
-    }
-  };
-  return { nextNamed, close: () => reader.cancel() };
+function openFeed(app: MockApp, search: string) {
+  return openPageEvents(app, search);
 }
 
 describe('the shared live feed', () => {

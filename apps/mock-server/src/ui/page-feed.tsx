@@ -4,12 +4,17 @@
  * (while at least one page is connected), and hands each new item to every page as one shared event whose
  * HTML is rendered at most once per variant (tab × "show" switch) — 200 open pages cost one render per
  * item, not 200. Once a second it also compares the statistics: after a clear every page is told to resync,
- * and after any change every page gets the new counters (tab totals, namespace chips), counted once.
+ * and after any change every page gets the new counters (tab totals, namespace chips), counted once. A JST
+ * message's delivery receipt changing (TMC: published, pushed, confirmed…) reaches every page as one shared
+ * receipt event the same way, rendered at most once per "show" switch.
  */
 import type { MockRuntime } from '../protocol/runtime/mock-runtime.js';
+import type { ReceiptChange, ReceiptKey } from '../protocol/tmc/receipt-tracker.js';
 import { Item, type ItemVariant } from './components/item.js';
+import { ReceiptState } from './components/receipt-state.js';
 import { pageCounts } from './page-counts.js';
 import type { ListItem, PageCounts } from './page-types.js';
+import { receiptAttribute, withReceipt } from './receipt-view.js';
 
 /** How often the statistics are compared (to notice a clear, and to send fresh counters). */
 const statisticsIntervalMs = 1000;
@@ -19,9 +24,11 @@ export class FeedEvent {
   readonly item: ListItem;
   readonly #rendered = new Map<string, string>();
   readonly #onRender: () => void;
+  readonly #runtime: MockRuntime;
 
-  constructor(item: ListItem, onRender: () => void) {
+  constructor(item: ListItem, runtime: MockRuntime, onRender: () => void) {
     this.item = item;
+    this.#runtime = runtime;
     this.#onRender = onRender;
   }
 
@@ -31,8 +38,42 @@ export class FeedEvent {
     let html = this.#rendered.get(key);
     if (html === undefined) {
       this.#onRender();
-      html = (<Item item={this.item} variant={variant} />).html;
+      // The receipt as it stands when first rendered: a later change comes as a receipt event.
+      html = (<Item item={withReceipt(this.#runtime, this.item)} variant={variant} />).html;
       this.#rendered.set(key, html);
+    }
+    return html;
+  }
+}
+
+/** A JST message's receipt changed: its receipt element, shared by every page that shows the message. */
+export class ReceiptEvent {
+  readonly key: ReceiptKey;
+  /** The tracker's version of this change. */
+  readonly version: number;
+  /** What the page's elements are found by (`data-receipt`); pages queue one event per key, the latest. */
+  readonly attribute: string;
+  readonly #rendered = new Map<boolean, string>();
+  readonly #runtime: MockRuntime;
+  readonly #onRender: () => void;
+
+  constructor(change: ReceiptChange, runtime: MockRuntime, onRender: () => void) {
+    this.key = { appKey: change.appKey, module: change.module };
+    this.version = change.version;
+    this.attribute = receiptAttribute(change);
+    this.#runtime = runtime;
+    this.#onRender = onRender;
+  }
+
+  /** The element's HTML (phones masked unless `reveal`), as the receipt stands when first rendered. */
+  html(reveal: boolean): string {
+    let html = this.#rendered.get(reveal);
+    if (html === undefined) {
+      this.#onRender();
+      const status = this.#runtime.tmc.receipts.tracker.status(this.key);
+      html = (<ReceiptState receiptKey={this.key} status={status} reveal={reveal} version={this.version} />)
+        .html;
+      this.#rendered.set(reveal, html);
     }
     return html;
   }
@@ -42,6 +83,8 @@ export class FeedEvent {
 export interface FeedClient {
   /** A new item (the page filters it). */
   item(event: FeedEvent): void;
+  /** A JST message's receipt changed (the page replaces the receipt element of that message, if shown). */
+  receipt(event: ReceiptEvent): void;
   /** The counters changed. */
   counts(counts: PageCounts): void;
   /** Something was cleared: the page must reload its list. */
@@ -77,7 +120,14 @@ export class PageFeed {
 
   /** A shared event for an item read outside the feed (a page's backlog), counted like the others. */
   event(item: ListItem): FeedEvent {
-    return new FeedEvent(item, () => {
+    return new FeedEvent(item, this.#runtime, () => {
+      this.#renders++;
+    });
+  }
+
+  /** A shared receipt event for a change read outside the feed (a page's replay), counted like the others. */
+  receiptEvent(change: ReceiptChange): ReceiptEvent {
+    return new ReceiptEvent(change, this.#runtime, () => {
       this.#renders++;
     });
   }
@@ -93,7 +143,10 @@ export class PageFeed {
     };
   }
 
-  /** Item renders so far (one per item and variant, however many pages show it) and pages connected. */
+  /**
+   * Item and receipt renders so far (one per item or receipt change and variant, however many pages show it)
+   * and pages connected.
+   */
   get statistics(): { renders: number; clients: number } {
     return { renders: this.#renders, clients: this.#clients.size };
   }
@@ -108,6 +161,10 @@ export class PageFeed {
     const stopInbox = runtime.inbox.subscribe((message) => this.#broadcast({ kind: 'message', message }));
     const stopJournal = runtime.journal.subscribe((entry) => this.#broadcast({ kind: 'request', entry }), {
       withSignatureAsSent: true,
+    });
+    const stopReceipts = runtime.tmc.receipts.tracker.subscribe((change) => {
+      const event = this.receiptEvent(change);
+      for (const client of this.#clients) client.receipt(event);
     });
     let inboxCounts: Counts = runtime.inbox.statistics;
     let journalCounts: Counts = runtime.journal.statistics;
@@ -130,6 +187,7 @@ export class PageFeed {
     return () => {
       stopInbox();
       stopJournal();
+      stopReceipts();
       clearInterval(timer);
     };
   }

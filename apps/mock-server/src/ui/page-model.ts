@@ -11,6 +11,7 @@ import { messageHaystack } from './message-view.js';
 import { NamespaceTally } from './page-counts.js';
 import type { PageQuery } from './page-query.js';
 import type { ListItem, PageModel } from './page-types.js';
+import { withReceipt } from './receipt-view.js';
 
 /** At most this many items are rendered; the rest are counted ("narrow the filters"). */
 export const pageItemLimit = 200;
@@ -78,6 +79,7 @@ export function buildPageModel(runtime: MockRuntime, query: PageQuery, self: str
   // Read the cursor first: anything recorded while the page renders comes again over the stream (the page
   // drops duplicates by id), rather than being missed.
   const cursor = cursorOf(runtime);
+  const receiptVersion = runtime.tmc.receipts.tracker.version;
   const tally = new NamespaceTally();
   const templates = new Set<string>();
 
@@ -102,9 +104,12 @@ export function buildPageModel(runtime: MockRuntime, query: PageQuery, self: str
 
   return {
     query,
-    items: mergeNewestFirst(messages, requests).slice(0, pageItemLimit),
+    items: mergeNewestFirst(messages, requests)
+      .slice(0, pageItemLimit)
+      .map((item) => withReceipt(runtime, item)),
     matched: matchedMessages + matchedRequests,
     cursor,
+    receiptVersion,
     namespaces: tally.namespaces(),
     templates: [...templates].sort(),
     totals: { messages: runtime.inbox.statistics.stored, requests: runtime.journal.statistics.stored },

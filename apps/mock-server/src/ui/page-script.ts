@@ -1,8 +1,8 @@
 /**
  * The page's one inline script: progressive enhancement only. Without it the page is complete — filters are a
  * GET form, opening a message is `<details>`, "clear" is a POST form. With it, new messages arrive over
- * server-sent events without a reload and filters apply as you type. It only ever inserts HTML the server
- * rendered (and escaped).
+ * server-sent events without a reload (and a JST message's receipt state changes in place), and filters apply
+ * as you type. It only ever inserts HTML the server rendered (and escaped).
  */
 export const pageScript = `
 (() => {
@@ -25,6 +25,7 @@ export const pageScript = `
     const list = document.getElementById('list');
     const params = new URLSearchParams(location.search);
     params.set('after', list.dataset.after || '');
+    params.set('receipts', list.dataset.receipts || '');
     source = new EventSource('/__mock/ui/events?' + params.toString());
     source.addEventListener('open', () => setLive('live', 'live'));
     source.addEventListener('error', () => setLive('reconnecting', 'reconnecting…'));
@@ -40,6 +41,18 @@ export const pageScript = `
       while (target.children.length > maxItems) target.lastElementChild.remove();
       const shown = document.getElementById('shown');
       if (shown) shown.textContent = String(target.children.length);
+    });
+    // A receipt changed: only its element is replaced, so an opened message stays open.
+    source.addEventListener('receipt', (event) => {
+      const template = document.createElement('template');
+      template.innerHTML = event.data;
+      const fresh = template.content.firstElementChild;
+      if (!fresh || !fresh.dataset.receipt) return;
+      // What a reconnect asks to be replayed from (changes come oldest first).
+      if (fresh.dataset.version) document.getElementById('list').dataset.receipts = fresh.dataset.version;
+      for (const old of document.querySelectorAll('#list [data-receipt]')) {
+        if (old.dataset.receipt === fresh.dataset.receipt) old.replaceWith(fresh.cloneNode(true));
+      }
     });
     source.addEventListener('resync', () => refresh(location.href));
     source.addEventListener('counts', (event) => showCounts(event.data));
@@ -87,13 +100,22 @@ export const pageScript = `
     }
   };
 
-  // Replaces parts of the page with the same parts of a fresh rendering of it.
+  // Replaces parts of the page with the same parts of a fresh rendering of it. A message or request the user
+  // opened stays open when the list is replaced (a filter change, a resync), as long as it is still listed.
   const swap = (html, ids) => {
     const next = new DOMParser().parseFromString(html, 'text/html');
+    const opened = [];
+    for (const details of document.querySelectorAll('#list > li[id] > details[open]')) {
+      opened.push(details.parentElement.id);
+    }
     for (const id of ids) {
       const fresh = next.getElementById(id);
       const old = document.getElementById(id);
       if (fresh && old) old.replaceWith(document.importNode(fresh, true));
+    }
+    for (const id of opened) {
+      const details = document.querySelector('#list > li[id="' + id + '"] > details');
+      if (details) details.open = true;
     }
   };
 
@@ -117,6 +139,8 @@ export const pageScript = `
   };
 
   const apply = () => {
+    // A typing pause still pending would apply the same filters again, later, and replace the list once more.
+    clearTimeout(typing);
     const params = new URLSearchParams();
     for (const [name, value] of new FormData(form)) {
       if (typeof value === 'string' && value.trim() !== '') params.set(name, value.trim());

@@ -94,6 +94,11 @@ time, .meta { color: var(--muted); font-size: 13px; }
 .outcome.sent { color: var(--ok); background: var(--ok-bg); }
 .outcome.rejected { color: var(--bad); background: var(--bad-bg); white-space: normal; }
 .outcome.partial { color: var(--partial); background: var(--partial-bg); white-space: normal; }
+.receipt-label { font-weight: 600; }
+.receipt-result[data-result="delivered"] { color: var(--ok); }
+.receipt-result[data-result="failed"] { color: var(--bad); }
+.receipt[data-state="confirmed"] .receipt-label { color: var(--ok); }
+.receipt[data-state="failed"] .receipt-label, .receipt[data-state="never"] .receipt-label { color: var(--bad); }
 .failures { display: grid; gap: 2px; font-size: 13px; }
 .failure { overflow-wrap: anywhere; }
 .unknown-text p { margin: 0 0 6px; font-size: 13px; }

@@ -1,11 +1,15 @@
 /** What the page's components render: one list row, the namespaces with their counts, one whole page. */
+import type { SmsReceiptStatus } from '../protocol/tmc/receipt-tracker.js';
 import type { RecordedMessage } from '../state/recorded-message.js';
 import type { JournalEntry } from '../state/request-journal.js';
 import type { PageQuery } from './page-query.js';
 
-/** One row of the list: a message that went out, or (in the message list) a request answered with an error. */
+/**
+ * One row of the list: a message that went out, or (in the message list) a request answered with an error.
+ * A JST message carries where its delivery receipt stands when it is rendered (undefined: not tracked).
+ */
 export type ListItem =
-  | { kind: 'message'; message: RecordedMessage }
+  | { kind: 'message'; message: RecordedMessage; receipt?: SmsReceiptStatus | undefined }
   | { kind: 'request'; entry: JournalEntry };
 
 /** What one namespace holds, for its chip: each tab shows its own count. */
@@ -32,6 +36,8 @@ export interface PageModel extends PageCounts {
   matched: number;
   /** `<last message id>.<last journal id>`: where the event stream picks up. */
   cursor: string;
+  /** The receipt tracker's version when the page was read: receipt changes after it come over the stream. */
+  receiptVersion: number;
   templates: string[];
   /** This page's own URL (path and query), where a "clear" comes back to. */
   self: string;

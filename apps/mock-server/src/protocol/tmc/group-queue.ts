@@ -44,6 +44,8 @@ export interface GroupQueueOptions {
   readonly confirmedHistory: number;
   /** Unconfirmed messages held; beyond it the oldest is dropped (and counted). */
   readonly maxPending: number;
+  /** Told after a delivery changed state (queued, pushed, confirmed, failed, redelivered, dropped). */
+  readonly changed?: ((delivery: TmcDelivery) => void) | undefined;
 }
 
 export interface GroupQueueStatistics {
@@ -94,6 +96,7 @@ export class TmcGroupQueue {
     this.#pending.set(message.id, delivery);
     this.#statistics.published++;
     this.#ready.push(delivery);
+    this.#options.changed?.(delivery);
     this.#pump();
   }
 
@@ -157,6 +160,7 @@ export class TmcGroupQueue {
     delivery.dueAt = Number.POSITIVE_INFINITY;
     this.#statistics.confirmed++;
     this.#confirmed.push(delivery, 1);
+    this.#options.changed?.(delivery);
     return true;
   }
 
@@ -168,6 +172,7 @@ export class TmcGroupQueue {
     delivery.failReason = reason;
     delivery.holder = null;
     this.#scheduleRedelivery(delivery, this.#scheduler.now() + this.#options.redeliveryIntervalMs);
+    this.#options.changed?.(delivery);
     return true;
   }
 
@@ -192,6 +197,14 @@ export class TmcGroupQueue {
     return { pending, confirmed: [...this.#confirmed.newestFirst()] };
   }
 
+  /** The delivery of one message: unconfirmed, or confirmed and still kept; undefined otherwise. */
+  deliveryOf(id: bigint): TmcDelivery | undefined {
+    const pending = this.#pending.get(id);
+    if (pending !== undefined) return pending;
+    for (const delivery of this.#confirmed.newestFirst()) if (delivery.message.id === id) return delivery;
+    return undefined;
+  }
+
   /** How many messages are in each state (confirmed: since the start, not only those kept). */
   stateCounts(): Record<TmcMessageState, number> {
     const counts = { queued: 0, pushed: 0, confirmed: this.#statistics.confirmed, failed: 0, redelivered: 0 };
@@ -206,11 +219,16 @@ export class TmcGroupQueue {
   /** Drops every message (the consumers stay attached). Returns how many unconfirmed ones were dropped. */
   clear(): number {
     const dropped = this.#pending.size;
+    const gone =
+      this.#options.changed === undefined
+        ? []
+        : [...this.#pending.values(), ...this.#confirmed.newestFirst()];
     this.#pending.clear();
     this.#ready = [];
     this.#readyHead = 0;
     this.#deadlines.clear();
     this.#confirmed.clear();
+    for (const delivery of gone) this.#options.changed?.(delivery);
     return dropped;
   }
 
@@ -245,6 +263,7 @@ export class TmcGroupQueue {
     delivery.lastPushedAt = now;
     delivery.holder = holder;
     this.#scheduleRedelivery(delivery, now + this.#options.redeliveryIntervalMs);
+    this.#options.changed?.(delivery);
   }
 
   /** Back in the ready list; `dueAt` −∞ marks "available now". */
@@ -269,7 +288,9 @@ export class TmcGroupQueue {
   #evictOldest(): void {
     const oldest = this.#pending.keys().next();
     if (oldest.done === true) return;
+    const delivery = this.#pending.get(oldest.value);
     this.#pending.delete(oldest.value);
     this.#statistics.evicted++;
+    if (delivery !== undefined) this.#options.changed?.(delivery);
   }
 }

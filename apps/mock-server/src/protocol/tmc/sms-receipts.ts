@@ -6,6 +6,7 @@
 import { formatTopTimestamp } from '@x/signing';
 import { DeadlineQueue } from './deadline-queue.js';
 import { failedReceiptCode, parseReceiptMagic, type ReceiptOutcomeName } from './receipt-magic.js';
+import { ReceiptTracker } from './receipt-tracker.js';
 import type { TmcBroker } from './tmc-broker.js';
 import type { TmcMessage } from './tmc-message.js';
 
@@ -66,6 +67,8 @@ type DueReceipt =
   | { readonly kind: 'publish-again'; readonly message: TmcMessage };
 
 export class SmsReceipts {
+  /** Where each send's receipt stands, with change notifications (the inbox page's live receipt states). */
+  readonly tracker: ReceiptTracker;
   readonly #broker: TmcBroker;
   readonly #magicValues: boolean;
   readonly #due: DeadlineQueue<DueReceipt>;
@@ -76,6 +79,7 @@ export class SmsReceipts {
     this.#delayMs = validDelay(options.delayMs ?? defaultReceiptDelayMs);
     this.#magicValues = options.magicValues ?? true;
     this.#due = new DeadlineQueue(broker.scheduler, (due) => this.#publishDue(due));
+    this.tracker = new ReceiptTracker(broker);
   }
 
   /** The delay of an ordinary receipt. */
@@ -91,11 +95,15 @@ export class SmsReceipts {
   schedule(send: AcceptedSmsSend): ReceiptPlan {
     const magic = this.#magicValues ? parseReceiptMagic(send.receiver) : undefined;
     const outcome = magic?.outcome.name ?? 'delivered';
-    if (outcome === 'receipt-never') return { outcome, publishAt: null };
     const parameter = magic?.parameter ?? 0;
+    const errorCode = outcome === 'receipt-failed' ? failedReceiptCode(parameter) : 'DELIVRD';
+    if (outcome === 'receipt-never') {
+      this.tracker.planned(send, send.receiver, null, errorCode);
+      return { outcome, publishAt: null };
+    }
     const delay = outcome === 'receipt-late' ? Math.max(1, parameter) * 60_000 : this.#delayMs;
     const publishAt = send.sentAt + delay;
-    const errorCode = outcome === 'receipt-failed' ? failedReceiptCode(parameter) : 'DELIVRD';
+    this.tracker.planned(send, send.receiver, publishAt, errorCode);
     this.#due.add(
       publishAt,
       outcome === 'receipt-twice'
@@ -117,6 +125,7 @@ export class SmsReceipts {
       content: JSON.stringify(content),
       nick: send.seller ?? '',
     });
+    this.tracker.published(send, message);
     if (againAfterMs !== undefined)
       this.#due.add(this.#broker.scheduler.now() + againAfterMs, { kind: 'publish-again', message });
   }

@@ -7,7 +7,7 @@
  * model): a message published without a target group goes to every group the namespace knows — `default`,
  * which always exists, and every group a consumer has opened (by connecting or by `consume`).
  */
-import { type GroupQueueOptions, TmcGroupQueue } from './group-queue.js';
+import { type GroupQueueOptions, type TmcDelivery, TmcGroupQueue } from './group-queue.js';
 import { type TmcMessage, TmcMessageIds, type TmcMessageInput } from './tmc-message.js';
 import type { TmcScheduler } from './tmc-scheduler.js';
 
@@ -34,6 +34,7 @@ export class TmcBroker {
   readonly #options: GroupQueueOptions;
   readonly #ids = new TmcMessageIds();
   readonly #namespaces = new Map<string, Map<string, TmcGroupQueue>>();
+  readonly #listeners = new Set<(delivery: TmcDelivery) => void>();
 
   constructor(scheduler: TmcScheduler, options: TmcBrokerOptions = {}) {
     this.scheduler = scheduler;
@@ -46,6 +47,20 @@ export class TmcBroker {
       ),
       confirmedHistory: bounded('confirmedHistory', options.confirmedHistory ?? 200, 1, 100_000),
       maxPending: bounded('maxPendingPerGroup', options.maxPendingPerGroup ?? 100_000, 1, 10_000_000),
+      changed: (delivery) => {
+        for (const listener of this.#listeners) listener(delivery);
+      },
+    };
+  }
+
+  /**
+   * Calls `listener` (synchronously) after any delivery of any group changed state; the returned function
+   * stops it. What the inbox page's live receipt states are made from.
+   */
+  subscribe(listener: (delivery: TmcDelivery) => void): () => void {
+    this.#listeners.add(listener);
+    return () => {
+      this.#listeners.delete(listener);
     };
   }
 

@@ -72,7 +72,7 @@ export const InboxPage: FC<{ model: PageModel; style: string; script: string }> 
               {messagesView ? 'messages and failed sends' : 'requests'}, newest first
               {model.matched > model.items.length ? ' — narrow the filters to see older ones' : ''}
             </p>
-            <ol class="list" id="list" data-after={model.cursor}>
+            <ol class="list" id="list" data-after={model.cursor} data-receipts={String(model.receiptVersion)}>
               {model.items.map((item) => (
                 <Item item={item} variant={query} />
               ))}

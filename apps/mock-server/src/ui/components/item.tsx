@@ -11,7 +11,7 @@ export type ItemVariant = Pick<PageQuery, 'view' | 'reveal'>;
 
 export const Item: FC<{ item: ListItem; variant: ItemVariant }> = ({ item, variant }) =>
   item.kind === 'message' ? (
-    <MessageItem message={item.message} reveal={variant.reveal} />
+    <MessageItem message={item.message} reveal={variant.reveal} receipt={item.receipt} />
   ) : (
     <RequestItem entry={item.entry} reveal={variant.reveal} asAttempt={variant.view === 'messages'} />
   );

@@ -1,12 +1,15 @@
 /** @jsxImportSource #html-jsx */
 /** A message that went out: its summary line, and opened, the phone preview and everything received. */
 import type { FC } from '#html-jsx/jsx-runtime';
+import type { SmsReceiptStatus } from '../../protocol/tmc/receipt-tracker.js';
 import type { RecordedMessage } from '../../state/recorded-message.js';
 import { smsPreview, variablesText } from '../message-view.js';
 import { platformLabels } from '../page-query.js';
+import { hasReceipt, receiptKeyOf } from '../receipt-view.js';
 import { Facts } from './facts.js';
 import { JsonBlock } from './json-block.js';
 import { PhonePreview } from './phone-preview.js';
+import { ReceiptState } from './receipt-state.js';
 import { Recipient } from './recipient.js';
 import { Time } from './time.js';
 
@@ -26,7 +29,12 @@ function stringOrNull(value: unknown): string | null {
   return value === undefined || value === null ? null : String(value);
 }
 
-export const MessageItem: FC<{ message: RecordedMessage; reveal: boolean }> = ({ message, reveal }) => {
+export const MessageItem: FC<{
+  message: RecordedMessage;
+  reveal: boolean;
+  /** A JST message's delivery receipt as it stands (undefined: not tracked). */
+  receipt?: SmsReceiptStatus | undefined;
+}> = ({ message, reveal, receipt }) => {
   const sms = smsPreview(message);
   const qianniu = message.platform === 'qianniu-tpn';
   const details = message.details;
@@ -54,6 +62,11 @@ export const MessageItem: FC<{ message: RecordedMessage; reveal: boolean }> = ({
             )}
           </span>
           <span class="preview">{messagePreview(message)}</span>
+          {hasReceipt(message) ? (
+            <span class="row meta">
+              <ReceiptState receiptKey={receiptKeyOf(message)} status={receipt} reveal={reveal} />
+            </span>
+          ) : null}
         </summary>
         <div class="body">
           <PhonePreview message={message} />

@@ -1,0 +1,180 @@
+/**
+ * Where each accepted JST send's receipt stands, by namespace and `biz_id` (the send's `module`): not
+ * published yet (and when it will be), never (a magic number), or published — with its `state`, `err_code`
+ * and its delivery state in every group of the namespace. Listeners hear of every change, synchronously, and
+ * every change bumps a version, so that a page that reconnects asks what changed since the version it saw:
+ * the inbox page shows these states live. Bounded: the oldest sends are forgotten first.
+ */
+import type { TmcDelivery } from './group-queue.js';
+import type { TmcBroker } from './tmc-broker.js';
+import type { TmcMessage, TmcMessageState } from './tmc-message.js';
+
+/** Sends whose receipt is tracked; beyond it the oldest is forgotten (as the inbox forgets old messages). */
+export const trackedReceiptLimit = 100_000;
+
+/** Which send a receipt belongs to. */
+export interface ReceiptKey {
+  /** The namespace (app key) that sent it. */
+  readonly appKey: string;
+  /** The send's `module`: the receipt's `biz_id`. */
+  readonly module: string;
+}
+
+/** A change of one send's receipt: which send, and the version the change made. */
+export interface ReceiptChange extends ReceiptKey {
+  readonly version: number;
+}
+
+/** The receipt message in one group. */
+export interface ReceiptDeliveryStatus {
+  readonly group: string;
+  readonly state: TmcMessageState;
+  /** Pushes (or hand-outs) so far. */
+  readonly attempts: number;
+}
+
+/** Where one send's receipt stands. */
+export type SmsReceiptStatus =
+  | { readonly phase: 'due'; readonly publishAt: number }
+  | { readonly phase: 'never' }
+  | {
+      readonly phase: 'published';
+      readonly messageId: bigint;
+      /** The receipt's `state`: 1 delivered, 2 failed. */
+      readonly state: '1' | '2';
+      readonly errorCode: string;
+      /** The receipt's `receiver`: a phone number (mask it where it is shown). */
+      readonly receiver: string;
+      readonly publishedAt: number;
+      /** One per group that still holds the message (none once the queues were cleared). */
+      readonly deliveries: readonly ReceiptDeliveryStatus[];
+    };
+
+interface Tracked extends ReceiptKey {
+  readonly receiver: string;
+  readonly publishAt: number | null;
+  readonly errorCode: string;
+  message: TmcMessage | null;
+  /** The version of its last change. */
+  changedAt: number;
+}
+
+function keyText(key: ReceiptKey): string {
+  return `${key.appKey}\u0000${key.module}`;
+}
+
+export class ReceiptTracker {
+  readonly #broker: TmcBroker;
+  readonly #tracked = new Map<string, Tracked>();
+  readonly #byMessage = new Map<bigint, Tracked>();
+  readonly #listeners = new Set<(change: ReceiptChange) => void>();
+  #version = 0;
+
+  constructor(broker: TmcBroker) {
+    this.#broker = broker;
+    broker.subscribe((delivery: TmcDelivery) => {
+      const tracked = this.#byMessage.get(delivery.message.id);
+      if (tracked !== undefined) this.#notify(tracked);
+    });
+  }
+
+  /** Bumped by every change of a tracked receipt (a page's "seen up to"). */
+  get version(): number {
+    return this.#version;
+  }
+
+  /**
+   * The sends whose receipt changed after `version`, oldest change first; undefined when more than `limit`
+   * did (the caller reloads everything instead).
+   */
+  changedSince(version: number, limit: number): ReceiptChange[] | undefined {
+    if (version >= this.#version) return [];
+    const changed: Tracked[] = [];
+    for (const tracked of this.#tracked.values()) {
+      if (tracked.changedAt <= version) continue;
+      if (changed.length >= limit) return undefined;
+      changed.push(tracked);
+    }
+    return changed
+      .sort((left, right) => left.changedAt - right.changedAt)
+      .map(({ appKey, module, changedAt }) => ({ appKey, module, version: changedAt }));
+  }
+
+  /** A send's receipt was scheduled (`publishAt` null: it never comes). */
+  planned(key: ReceiptKey, receiver: string, publishAt: number | null, errorCode: string): void {
+    const text = keyText(key);
+    const previous = this.#tracked.get(text);
+    if (previous?.message) this.#byMessage.delete(previous.message.id);
+    this.#tracked.delete(text);
+    if (this.#tracked.size >= trackedReceiptLimit) this.#forgetOldest();
+    const tracked: Tracked = {
+      appKey: key.appKey,
+      module: key.module,
+      receiver,
+      publishAt,
+      errorCode,
+      message: null,
+      changedAt: 0,
+    };
+    this.#tracked.set(text, tracked);
+    this.#notify(tracked);
+  }
+
+  /** A send's receipt was published as `message`. */
+  published(key: ReceiptKey, message: TmcMessage): void {
+    const tracked = this.#tracked.get(keyText(key));
+    if (tracked === undefined) return;
+    tracked.message = message;
+    this.#byMessage.set(message.id, tracked);
+    this.#notify(tracked);
+  }
+
+  /** Where a send's receipt stands; undefined for a send not tracked (not a JST send, or long forgotten). */
+  status(key: ReceiptKey): SmsReceiptStatus | undefined {
+    const tracked = this.#tracked.get(keyText(key));
+    if (tracked === undefined) return undefined;
+    const { message } = tracked;
+    if (message === null) {
+      return tracked.publishAt === null ? { phase: 'never' } : { phase: 'due', publishAt: tracked.publishAt };
+    }
+    const deliveries: ReceiptDeliveryStatus[] = [];
+    for (const group of this.#broker.groups(tracked.appKey)) {
+      const delivery = group.deliveryOf(message.id);
+      if (delivery !== undefined)
+        deliveries.push({ group: group.name, state: delivery.state, attempts: delivery.attempts });
+    }
+    return {
+      phase: 'published',
+      messageId: message.id,
+      state: tracked.errorCode === 'DELIVRD' ? '1' : '2',
+      errorCode: tracked.errorCode,
+      receiver: tracked.receiver,
+      publishedAt: message.publishedAt,
+      deliveries,
+    };
+  }
+
+  /** Calls `listener` after any tracked receipt changed; the returned function stops it. */
+  subscribe(listener: (change: ReceiptChange) => void): () => void {
+    this.#listeners.add(listener);
+    return () => {
+      this.#listeners.delete(listener);
+    };
+  }
+
+  #notify(tracked: Tracked): void {
+    this.#version++;
+    tracked.changedAt = this.#version;
+    if (this.#listeners.size === 0) return;
+    const change: ReceiptChange = { appKey: tracked.appKey, module: tracked.module, version: this.#version };
+    for (const listener of this.#listeners) listener(change);
+  }
+
+  #forgetOldest(): void {
+    const oldest = this.#tracked.entries().next();
+    if (oldest.done === true) return;
+    const [text, tracked] = oldest.value;
+    this.#tracked.delete(text);
+    if (tracked.message !== null) this.#byMessage.delete(tracked.message.id);
+  }
+}
