@@ -13,6 +13,8 @@ export {
   type SendInChunksOptions,
   sendInChunks,
 } from './batching.js';
+// Redaction
+export { BoundedMap } from './bounded-map.js';
 // Wire encoding: compact JSON text
 export { compactJson } from './compact-json.js';
 // Input validation before sending
@@ -63,7 +65,6 @@ export type {
   ResponseHookInfo,
 } from './hooks.js';
 export { type ValidateInputContext, validateInput } from './input-validation.js';
-// Redaction
 export { maskPhoneNumber, redactText } from './redaction.js';
 // The retry policy
 export {

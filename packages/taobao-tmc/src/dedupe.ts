@@ -1,3 +1,4 @@
+import { BoundedMap } from '@x/core';
 import type { TmcMessage } from './message.js';
 
 /** Remembers the most recent message ids, up to a bound. */
@@ -22,17 +23,12 @@ export const defaultDedupeWindow = 10_000;
 export function createMessageIdWindow(capacity: number = defaultDedupeWindow): MessageIdWindow {
   if (!Number.isSafeInteger(capacity) || capacity < 1)
     throw new RangeError('capacity must be a positive integer');
-  // A Set iterates in insertion order, so its first entry is the oldest.
-  const ids = new Set<string>();
+  // Forgets the oldest id in constant time (a Set's first entry is not: see BoundedMap).
+  const ids = new BoundedMap<string, true>(capacity);
   return {
     has: (id) => ids.has(id),
     add(id) {
-      if (ids.has(id)) return;
-      ids.add(id);
-      if (ids.size > capacity) {
-        const oldest = ids.values().next();
-        if (oldest.done !== true) ids.delete(oldest.value);
-      }
+      ids.set(id, true);
     },
     get size() {
       return ids.size;

@@ -1,3 +1,4 @@
+import { BoundedMap } from '@x/core';
 import type { SmsReceipt } from './receipt.js';
 
 /** Which send to wait for: the `module` its answer carried (the receipt's `biz_id`), or the `extend` you sent. */
@@ -55,16 +56,13 @@ export function createReceiptWaiter(options: ReceiptWaiterOptions = {}): Receipt
   if (!Number.isSafeInteger(remember) || remember < 1)
     throw new RangeError('remember must be a positive integer');
   // Recent receipts by lookup key (`m:` + biz_id, `e:` + extend), oldest first.
-  const recent = new Map<string, SmsReceipt>();
+  const recent = new BoundedMap<string, SmsReceipt>(remember);
   const pending = new Map<string, Set<Pending>>();
 
   const keep = (key: string, receipt: SmsReceipt) => {
+    // Deleted first, so that a receipt seen again is the last to be forgotten.
     recent.delete(key);
     recent.set(key, receipt);
-    if (recent.size > remember) {
-      const oldest = recent.keys().next();
-      if (oldest.done !== true) recent.delete(oldest.value);
-    }
   };
   const settleAll = (key: string, receipt: SmsReceipt) => {
     const waiting = pending.get(key);

@@ -6,6 +6,7 @@
  * when it connects). Bounded: a client that reads too slowly, a gap it cannot replay, or a clear
  * gets one `resync` event telling it to reload the list instead. The page leaves the feed when it disconnects.
  */
+import { BoundedMap } from '@x/core';
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { MockRuntime } from '../protocol/runtime/mock-runtime.js';
@@ -73,7 +74,9 @@ export function streamPageEvents(
     let cursor = parseCursor(from) ?? (parseCursor(cursorOf(runtime)) as Cursor);
     const pending: FeedEvent[] = [];
     /** Receipt changes not written yet: one per message, the latest, oldest change first. */
-    const receipts = new Map<string, ReceiptEvent>();
+    // Latest change per message, oldest first; drained one at a time, which a Map's first key does not do in
+    // constant time (see BoundedMap). Never full: past maxPending the page resyncs instead.
+    const receipts = new BoundedMap<string, ReceiptEvent>(maxPending + 1);
     let counts: PageCounts | undefined;
     let resync = false;
     let stopped = false;
@@ -163,10 +166,9 @@ export function streamPageEvents(
         }
         const event = pending.shift();
         if (event === undefined) {
-          const receipt = receipts.values().next();
-          if (receipt.done !== true) {
-            receipts.delete(receipt.value.attribute);
-            await stream.writeSSE({ event: 'receipt', data: receipt.value.html(query.reveal) });
+          const receipt = receipts.shift()?.[1];
+          if (receipt !== undefined) {
+            await stream.writeSSE({ event: 'receipt', data: receipt.html(query.reveal) });
             lastWrite = Date.now();
             continue;
           }

@@ -6,6 +6,7 @@
  * back at once (the platform's exact timing is not published; a mock that loses nothing on a reconnect is
  * the useful choice).
  */
+import { BoundedMap } from '@x/core';
 import { BoundedLog } from '../../state/bounded-log.js';
 import { DeadlineQueue } from './deadline-queue.js';
 import type { TmcMessage, TmcMessageState } from './tmc-message.js';
@@ -60,7 +61,7 @@ export class TmcGroupQueue {
   readonly #scheduler: TmcScheduler;
   readonly #options: GroupQueueOptions;
   /** Unconfirmed deliveries by message id, in publication order. */
-  readonly #pending = new Map<bigint, TmcDelivery>();
+  readonly #pending: BoundedMap<bigint, TmcDelivery>;
   /** Deliveries waiting to be pushed, oldest first (entries settled meanwhile are skipped). */
   #ready: TmcDelivery[] = [];
   #readyHead = 0;
@@ -76,13 +77,16 @@ export class TmcGroupQueue {
     this.name = name;
     this.#scheduler = scheduler;
     this.#options = options;
+    this.#pending = new BoundedMap(options.maxPending, (_id, evicted) => {
+      this.#statistics.evicted++;
+      this.#options.changed?.(evicted);
+    });
     this.#confirmed = new BoundedLog(options.confirmedHistory);
     this.#deadlines = new DeadlineQueue(scheduler, (delivery, at) => this.#redeliverDue(delivery, at));
   }
 
   /** Queues a message and pushes it when a consumer is attached. */
   publish(message: TmcMessage): void {
-    if (this.#pending.size >= this.#options.maxPending) this.#evictOldest();
     const delivery: TmcDelivery = {
       message,
       state: 'queued',
@@ -283,14 +287,5 @@ export class TmcGroupQueue {
     this.#makeAvailable(delivery);
     // Pushed at once: deadlines due together go out in the order they fell due.
     this.#pump();
-  }
-
-  #evictOldest(): void {
-    const oldest = this.#pending.keys().next();
-    if (oldest.done === true) return;
-    const delivery = this.#pending.get(oldest.value);
-    this.#pending.delete(oldest.value);
-    this.#statistics.evicted++;
-    if (delivery !== undefined) this.#options.changed?.(delivery);
   }
 }

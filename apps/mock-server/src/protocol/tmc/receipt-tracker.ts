@@ -5,6 +5,7 @@
  * every change bumps a version, so that a page that reconnects asks what changed since the version it saw:
  * the inbox page shows these states live. Bounded: the oldest sends are forgotten first.
  */
+import { BoundedMap } from '@x/core';
 import type { TmcDelivery } from './group-queue.js';
 import type { TmcBroker } from './tmc-broker.js';
 import type { TmcMessage, TmcMessageState } from './tmc-message.js';
@@ -65,8 +66,10 @@ function keyText(key: ReceiptKey): string {
 
 export class ReceiptTracker {
   readonly #broker: TmcBroker;
-  readonly #tracked = new Map<string, Tracked>();
   readonly #byMessage = new Map<bigint, Tracked>();
+  readonly #tracked = new BoundedMap<string, Tracked>(trackedReceiptLimit, (_text, forgotten) => {
+    if (forgotten.message !== null) this.#byMessage.delete(forgotten.message.id);
+  });
   readonly #listeners = new Set<(change: ReceiptChange) => void>();
   #version = 0;
 
@@ -105,8 +108,8 @@ export class ReceiptTracker {
     const text = keyText(key);
     const previous = this.#tracked.get(text);
     if (previous?.message) this.#byMessage.delete(previous.message.id);
+    // Deleted first so that a send planned again goes last in the order of forgetting.
     this.#tracked.delete(text);
-    if (this.#tracked.size >= trackedReceiptLimit) this.#forgetOldest();
     const tracked: Tracked = {
       appKey: key.appKey,
       module: key.module,
@@ -168,13 +171,5 @@ export class ReceiptTracker {
     if (this.#listeners.size === 0) return;
     const change: ReceiptChange = { appKey: tracked.appKey, module: tracked.module, version: this.#version };
     for (const listener of this.#listeners) listener(change);
-  }
-
-  #forgetOldest(): void {
-    const oldest = this.#tracked.entries().next();
-    if (oldest.done === true) return;
-    const [text, tracked] = oldest.value;
-    this.#tracked.delete(text);
-    if (tracked.message !== null) this.#byMessage.delete(tracked.message.id);
   }
 }
