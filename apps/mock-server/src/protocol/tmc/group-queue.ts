@@ -99,7 +99,7 @@ export class TmcGroupQueue {
     };
     this.#pending.set(message.id, delivery);
     this.#statistics.published++;
-    this.#ready.push(delivery);
+    this.#listReady(delivery);
     this.#options.changed?.(delivery);
     this.#pump();
   }
@@ -246,6 +246,28 @@ export class TmcGroupQueue {
     }
   }
 
+  /**
+   * Lists a delivery as ready. Entries settled or evicted meanwhile stay in the list until their turn, so with
+   * no consumer attached the list is rebuilt from its live entries once stale ones outnumber them: memory stays
+   * in proportion to the unconfirmed messages, however many were published.
+   */
+  #listReady(delivery: TmcDelivery): void {
+    this.#ready.push(delivery);
+    if (this.#ready.length - this.#readyHead <= 2 * this.#pending.size + 64) return;
+    const listed = new Set<TmcDelivery>();
+    this.#ready = this.#ready.slice(this.#readyHead).filter((candidate) => {
+      if (listed.has(candidate) || !this.#isReady(candidate)) return false;
+      listed.add(candidate);
+      return true;
+    });
+    this.#readyHead = 0;
+  }
+
+  /** Still unconfirmed, and not pushed again since it was listed. */
+  #isReady(delivery: TmcDelivery): boolean {
+    return delivery.dueAt === Number.NEGATIVE_INFINITY && this.#pending.get(delivery.message.id) === delivery;
+  }
+
   #nextReady(): TmcDelivery | undefined {
     while (this.#readyHead < this.#ready.length) {
       const delivery = this.#ready[this.#readyHead++] as TmcDelivery;
@@ -253,9 +275,7 @@ export class TmcGroupQueue {
         this.#ready = this.#ready.slice(this.#readyHead);
         this.#readyHead = 0;
       }
-      // Still unconfirmed, and not pushed again since it was listed.
-      if (delivery.dueAt === Number.NEGATIVE_INFINITY && this.#pending.get(delivery.message.id) === delivery)
-        return delivery;
+      if (this.#isReady(delivery)) return delivery;
     }
     return undefined;
   }
@@ -274,7 +294,7 @@ export class TmcGroupQueue {
   #makeAvailable(delivery: TmcDelivery): void {
     delivery.holder = null;
     delivery.dueAt = Number.NEGATIVE_INFINITY;
-    this.#ready.push(delivery);
+    this.#listReady(delivery);
   }
 
   #scheduleRedelivery(delivery: TmcDelivery, at: number): void {

@@ -190,4 +190,14 @@ describe('TmcBroker and its group queues', () => {
     expect(() => new TmcBroker(scheduler, { redeliveryIntervalMs: 0 })).toThrow(/redeliveryIntervalMs/);
     expect(() => new TmcBroker(scheduler, { maxPendingPerGroup: 1.5 })).toThrow(/maxPendingPerGroup/);
   });
+
+  it('keeps the newest messages, in order, when many more than it holds were published with nobody attached', () => {
+    const scheduler = createSteppedScheduler(Date.parse('2026-01-01T00:00:00Z'));
+    const broker = new TmcBroker(scheduler, { redeliveryIntervalMs: interval, maxPendingPerGroup: 100 });
+    const group = broker.group('app-1', 'default');
+    const published = Array.from({ length: 10_000 }, () => broker.publish('app-1', receipt).id);
+    const client = consumer('late');
+    group.attach(client);
+    expect(client.received).toEqual(published.slice(-100).map((id) => ({ id, attempt: 1 })));
+  });
 });
