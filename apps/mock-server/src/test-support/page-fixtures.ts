@@ -2,7 +2,8 @@
  * Test fixtures for the inbox page's tests: a message recorded straight into the inbox (the page renders
  * whatever the inbox holds), a JST SMS unless `overrides` say otherwise, each a second after the last.
  */
-import { type MockApp, runtimeOf } from '../serve/create-mock-app.js';
+import { createMockApp, type MockApp, runtimeOf } from '../serve/create-mock-app.js';
+import { createManualClock } from '../state/clock.js';
 import type { PendingMessage, RecordedMessage } from '../state/recorded-message.js';
 import { fixedNow } from './signed-requests.js';
 
@@ -30,4 +31,16 @@ export function recordMessage(app: MockApp, overrides: Partial<PendingMessage> =
     { requestId: `req${sequence}`, messageId: `${sequence}^0`, receivedAt: fixedNow + sequence * 1000 },
     1000,
   );
+}
+
+/** A mock app on a manual clock at the signed requests' fixed instant, for page tests. */
+export function newPageApp(): MockApp {
+  return createMockApp({ clock: createManualClock(fixedNow) });
+}
+
+/** GET the inbox page (with `search`, e.g. `?view=requests`), expecting 200. */
+export async function renderPage(app: MockApp, search = '') {
+  const response = await app.request(`/${search}`);
+  if (response.status !== 200) throw new Error(`the page answered ${response.status}`);
+  return { response, html: await response.text() };
 }

@@ -1,6 +1,6 @@
 /**
  * What the page derives from a recorded message: the SMS as a phone shows it with its length and segment
- * count (protocol.md §3), the recipient as displayed (phones masked unless asked), and the text one search
+ * count (docs/protocol.md §3), the recipient as displayed (phones masked unless asked), and the text one search
  * runs over. Derived here, in the page, so the inbox stays as recorded.
  */
 import { maskPhoneNumber } from '@x/core';
@@ -17,7 +17,7 @@ export function countCharacters(text: string): number {
   return count;
 }
 
-/** protocol.md §3: ≤ 70 → 1, else ⌈n / 67⌉. */
+/** docs/protocol.md §3: ≤ 70 → 1, else ⌈n / 67⌉. */
 export function segmentCount(characters: number): number {
   return characters <= singleSegmentLimit ? 1 : Math.ceil(characters / segmentLength);
 }
