@@ -20,7 +20,7 @@ const instant = z.string().transform((text, context) => {
 const limit = z.coerce.number().int().min(1, { message: 'must be a positive integer' }).optional();
 
 /** `app`, `app_key` and `appid` are the same filter: the TOP app key or the gateway appid. */
-const namespaceFields = {
+export const namespaceFields = {
   app: z.string().min(1).optional(),
   app_key: z.string().min(1).optional(),
   appid: z.string().min(1).optional(),
@@ -55,7 +55,8 @@ export const requestQuerySchema = z
   })
   .superRefine(refuseConflictingNamespaces);
 
-function namespaceOf(query: { app?: string; app_key?: string; appid?: string }): string | undefined {
+/** The namespace a query names under any of its three spellings, or undefined for all. */
+export function namespaceOf(query: { app?: string; app_key?: string; appid?: string }): string | undefined {
   return query.app ?? query.app_key ?? query.appid;
 }
 

@@ -2,7 +2,7 @@
 import type { MockConfig } from '../config/config-schema.js';
 import { maskSecret } from '../state/mask-secrets.js';
 
-export function maskedConfig(config: MockConfig): unknown {
+export function maskedConfig(config: MockConfig): object {
   return {
     ...config,
     top: {

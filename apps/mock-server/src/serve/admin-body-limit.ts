@@ -5,7 +5,7 @@
  * handler reads it as usual.
  */
 import type { Context } from 'hono';
-import type { MockEnv } from '../control/mock-env.js';
+import type { MockEnv } from './mock-env.js';
 import { readWebBody } from './read-body.js';
 
 /** `'too-large'`, `'aborted'`, or `'ok'` once `c.req.raw` holds the body read within `limit`. */

@@ -16,8 +16,8 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { isIP } from 'node:net';
 import { hostname as machineName } from 'node:os';
 import type { Context, MiddlewareHandler } from 'hono';
-import type { MockEnv } from '../control/mock-env.js';
 import { readAdminBody } from './admin-body-limit.js';
+import type { MockEnv } from './mock-env.js';
 
 /** Largest body a non-protocol route reads. */
 export const adminBodyLimitBytes = 64 * 1024;

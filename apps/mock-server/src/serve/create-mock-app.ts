@@ -4,7 +4,6 @@
  * the protocol paths answered by the Node listener over the same core.
  */
 import { Hono } from 'hono';
-import { createInspectionApp } from '../control/inspection-app.js';
 import { ConnectionDroppedError, internalErrorAnswer } from '../protocol/answer/answer.js';
 import { createMockInspector, type MockInspector } from '../protocol/runtime/mock-inspector.js';
 import {
@@ -12,8 +11,9 @@ import {
   type MockRuntime,
   type MockServerOptions,
 } from '../protocol/runtime/mock-runtime.js';
-import { createInboxPageApp } from '../ui/inbox-page-app.js';
 import { adminRequestGuards } from './admin-request-guards.js';
+import { createControlApp } from './hono-control-app.js';
+import { createInboxPageApp } from './hono-inbox-page-app.js';
 import { addProtocolRoutes } from './hono-protocol-routes.js';
 
 /** The Hono app, plus a read-only view of what the mock holds for in-process tests (`app.mock`). */
@@ -45,7 +45,7 @@ export function createMockAppFor(runtime: MockRuntime): MockApp {
   hono.use('/__mock/*', guards);
   hono.use('/', guards);
   addProtocolRoutes(hono, runtime);
-  hono.route('/__mock', createInspectionApp(runtime));
+  hono.route('/__mock', createControlApp(runtime));
   hono.route('/', createInboxPageApp(runtime));
   hono.notFound((c) =>
     c.json({ error: 'not found', method: c.req.method, path: c.req.path, endpoints: endpointList }, 404),

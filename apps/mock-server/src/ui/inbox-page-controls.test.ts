@@ -9,7 +9,7 @@ import { createMockApp, type MockApp } from '../serve/create-mock-app.js';
 import { createManualClock } from '../state/clock.js';
 import { recordMessage as record } from '../test-support/page-fixtures.js';
 import { fixedNow, jstBusiness, signedTopParams, topRequest } from '../test-support/signed-requests.js';
-import { safeReturnPath } from './inbox-page-app.js';
+import { safeReturnPath } from './inbox-page-handlers.js';
 
 function newApp(): MockApp {
   return createMockApp({ clock: createManualClock(fixedNow) });

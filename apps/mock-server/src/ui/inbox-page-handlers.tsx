@@ -1,28 +1,26 @@
 /** @jsxImportSource #html-jsx */
 /**
- * @module The inbox page at `/`: what an integration sent, live, in a browser — Mailpit for SMS and Qianniu
+ * @module The inbox page: what an integration sent, live, in a browser — Mailpit for SMS and Qianniu
  * messages. Server-rendered with a string JSX runtime (./html-jsx/: it never enters an AsyncLocalStorage),
  * no front-end build, no external assets (inline CSS and one small inline script, pinned by hash in the
- * Content-Security-Policy). Routes:
+ * Content-Security-Policy). Its handlers are plain functions over the runtime; serve/ mounts them on Hono at:
  * - `GET /` — the message list (`?view=requests`: the request journal), filtered by plain GET parameters;
  * - `GET /__mock/ui/events` — the same filters as a server-sent event stream of new list items (and of JST
- *   messages' receipt changes since `receipts=`, the version the page saw);
+ *   messages' receipt changes since `receipts=`, the version the page saw): ./page-events.ts;
  * - `POST /__mock/ui/clear` — the per-namespace "clear" button (a form): deletes what the tab lists of that
  *   namespace — its messages and failed sends, or its requests.
  */
 import { createHash } from 'node:crypto';
-import { Hono } from 'hono';
 import { namespaceFilter } from '../control/inspection-queries.js';
-import type { MockEnv } from '../control/mock-env.js';
 import type { MockRuntime } from '../protocol/runtime/mock-runtime.js';
 import { InboxPage } from './components/inbox-page.js';
 import { isFailedSend } from './journal-view.js';
-import { streamPageEvents } from './page-events.js';
 import { buildPageModel } from './page-model.js';
 import { pageSearch, parsePageQuery } from './page-query.js';
 import { pageScript } from './page-script.js';
 import { pageStyle } from './page-style.js';
 
+/** Where the page and its two endpoints are served. */
 export const inboxPagePaths = { page: '/', events: '/__mock/ui/events', clear: '/__mock/ui/clear' } as const;
 
 function sha256(text: string): string {
@@ -41,7 +39,8 @@ const contentSecurityPolicy = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const pageHeaders = {
+/** The headers the page is served with (an HTML `content-type` besides). */
+export const inboxPageHeaders = {
   'content-security-policy': contentSecurityPolicy,
   'x-content-type-options': 'nosniff',
   // Not `no-referrer`: that makes the browser send `Origin: null` with the clear form, which then looks cross-site.
@@ -64,41 +63,27 @@ export function safeReturnPath(value: unknown): string {
   return url.origin === base ? value : '/';
 }
 
-export function createInboxPageApp(runtime: MockRuntime): Hono<MockEnv> {
-  const app = new Hono<MockEnv>();
+/** The page for a query (the first value of each GET parameter): a whole HTML document. */
+export function renderInboxPage(runtime: MockRuntime, parameters: Readonly<Record<string, string>>): string {
+  const query = parsePageQuery(parameters);
+  const model = buildPageModel(runtime, query, `/${pageSearch(query)}`);
+  const body = (<InboxPage model={model} style={pageStyle} script={pageScript} />).html;
+  return `<!doctype html>${body}`;
+}
 
-  app.get(inboxPagePaths.page, (c) => {
-    const query = parsePageQuery(c.req.query());
-    const model = buildPageModel(runtime, query, `/${pageSearch(query)}`);
-    const body = (<InboxPage model={model} style={pageStyle} script={pageScript} />).html;
-    return c.html(`<!doctype html>${body}`, 200, pageHeaders);
-  });
-
-  app.get(inboxPagePaths.events, (c) => {
-    const query = parsePageQuery(c.req.query());
-    return streamPageEvents(
-      c,
-      runtime,
-      query,
-      c.req.header('last-event-id') ?? c.req.query('after'),
-      c.req.query('receipts'),
-    );
-  });
-
-  app.post(inboxPagePaths.clear, async (c) => {
-    // A cross-site form and a body over 64 KiB never get here: the admin guards in serve/ refuse them first.
-    const form = await c.req.parseBody();
-    const app = typeof form.app === 'string' && form.app !== '' ? form.app : undefined;
-    const filter = namespaceFilter({ app });
-    if (form.what === 'requests') {
-      runtime.journal.clear(filter);
-    } else {
-      // The message list shows the namespace's failed sends too: they go with its messages.
-      runtime.inbox.clear(filter);
-      runtime.journal.clear((entry) => isFailedSend(entry) && (filter === undefined || filter(entry)));
-    }
-    return c.redirect(safeReturnPath(form.return), 303);
-  });
-
-  return app;
+/**
+ * The clear button: deletes what the form's tab lists of its namespace (`app`; empty or absent for all), and
+ * answers where to send the browser back to (a 303 to the form's `return`, when that is a path of this server).
+ */
+export function clearFromPage(runtime: MockRuntime, form: Readonly<Record<string, unknown>>): string {
+  const app = typeof form.app === 'string' && form.app !== '' ? form.app : undefined;
+  const filter = namespaceFilter({ app });
+  if (form.what === 'requests') {
+    runtime.journal.clear(filter);
+  } else {
+    // The message list shows the namespace's failed sends too: they go with its messages.
+    runtime.inbox.clear(filter);
+    runtime.journal.clear((entry) => isFailedSend(entry) && (filter === undefined || filter(entry)));
+  }
+  return safeReturnPath(form.return);
 }
