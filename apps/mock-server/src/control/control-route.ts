@@ -40,17 +40,43 @@ export function ok(body: object): JsonAnswer {
   return { status: 200, body };
 }
 
+/** How a route words what zod found wrong with a query or a body: one problem per issue. */
+export type ProblemWording = (issues: readonly z.core.$ZodIssue[]) => string[];
+
+/** The control routes' wording: an unknown field by its name (and where), any other issue as zod's text. */
+export const fieldProblems: ProblemWording = (issues) =>
+  issues.map((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? `unknown field: ${issue.keys.join(', ')}${issue.path.length > 0 ? ` (in ${issue.path.join('.')})` : ''}`
+      : (describeIssues([issue])[0] as string),
+  );
+
 /** A 400 `invalid …` answer naming each problem zod found (an unknown field by its name). */
 export function invalidAnswer(error: string, issues: readonly z.core.$ZodIssue[]): JsonAnswer {
+  const body: Invalid = { error, problems: fieldProblems(issues) };
+  return { status: 400, body };
+}
+
+/**
+ * A route that reads no body: its query validated by `schema` (else a 400 `invalid query` worded by
+ * `wording`), then answered by `answer` from the parsed query.
+ */
+export function queryRoute<Schema extends z.ZodType>(
+  method: ControlRoute['method'],
+  path: ControlRoute['path'],
+  schema: Schema,
+  answer: (query: z.output<Schema>) => JsonAnswer,
+  wording: ProblemWording = fieldProblems,
+): ControlRoute {
   return {
-    status: 400,
-    body: {
-      error,
-      problems: issues.map((issue) =>
-        issue.code === 'unrecognized_keys'
-          ? `unknown field: ${issue.keys.join(', ')}${issue.path.length > 0 ? ` (in ${issue.path.join('.')})` : ''}`
-          : (describeIssues([issue])[0] as string),
-      ),
+    method,
+    path,
+    readsBody: false,
+    handle: ({ query }) => {
+      const parsed = schema.safeParse(query);
+      if (parsed.success) return answer(parsed.data);
+      const body: Invalid = { error: 'invalid query', problems: wording(parsed.error.issues) };
+      return { status: 400, body };
     },
   };
 }

@@ -8,7 +8,7 @@ import type { MockRuntime } from '../protocol/runtime/mock-runtime.js';
 import { receiptCatalog } from '../protocol/tmc/receipt-magic.js';
 import { inspectTmc } from '../protocol/tmc/tmc-inspection.js';
 import { clockRoutes } from './clock-routes.js';
-import { type ControlRoute, invalidAnswer, ok } from './control-route.js';
+import { type ControlRoute, ok, queryRoute } from './control-route.js';
 import { faultRoutes } from './fault-routes.js';
 import { namespaceOf, namespaceQuerySchema } from './inspection-queries.js';
 
@@ -26,16 +26,9 @@ export function controlRoutes(runtime: MockRuntime): ControlRoute[] {
         }),
     },
     ...faultRoutes(runtime),
-    {
-      method: 'GET',
-      path: '/tmc',
-      readsBody: false,
-      handle: ({ query }) => {
-        const parsed = namespaceQuerySchema.safeParse(query);
-        if (!parsed.success) return invalidAnswer('invalid query', parsed.error.issues);
-        return ok(inspectTmc(runtime.tmc, namespaceOf(parsed.data)));
-      },
-    },
+    queryRoute('GET', '/tmc', namespaceQuerySchema, (query) =>
+      ok(inspectTmc(runtime.tmc, namespaceOf(query))),
+    ),
     ...clockRoutes(runtime),
     {
       method: 'GET',
@@ -54,26 +47,12 @@ export function controlRoutes(runtime: MockRuntime): ControlRoute[] {
         });
       },
     },
-    {
-      method: 'DELETE',
-      path: '/limits',
-      readsBody: false,
-      handle: ({ query }) => {
-        const parsed = namespaceQuerySchema.safeParse(query);
-        if (!parsed.success) return invalidAnswer('invalid query', parsed.error.issues);
-        return ok({ cleared: runtime.limiter?.clear(namespaceOf(parsed.data)) ?? 0 });
-      },
-    },
-    {
-      method: 'POST',
-      path: '/reset',
-      readsBody: false,
-      handle: ({ query }) => {
-        const parsed = namespaceQuerySchema.safeParse(query);
-        if (!parsed.success) return invalidAnswer('invalid query', parsed.error.issues);
-        return ok({ cleared: reset(runtime, namespaceOf(parsed.data)) });
-      },
-    },
+    queryRoute('DELETE', '/limits', namespaceQuerySchema, (query) =>
+      ok({ cleared: runtime.limiter?.clear(namespaceOf(query)) ?? 0 }),
+    ),
+    queryRoute('POST', '/reset', namespaceQuerySchema, (query) =>
+      ok({ cleared: reset(runtime, namespaceOf(query)) }),
+    ),
   ];
 }
 

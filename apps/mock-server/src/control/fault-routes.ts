@@ -8,7 +8,14 @@ import { faultQueueProblem } from '../protocol/pipeline/faults/scripted-queue.js
 import { magicOutcome } from '../protocol/pipeline/magic/magic-catalog.js';
 import type { MockRuntime } from '../protocol/runtime/mock-runtime.js';
 import type { MessagePlatform } from '../state/recorded-message.js';
-import { type ControlRoute, invalidAnswer, type JsonAnswer, ok, parseJsonBody } from './control-route.js';
+import {
+  type ControlRoute,
+  invalidAnswer,
+  type JsonAnswer,
+  ok,
+  parseJsonBody,
+  queryRoute,
+} from './control-route.js';
 import { type AnyFaultSpec, anyFaultListSchema, anyFaultSchema, isTmcFault } from './fault-input.js';
 import { namespaceFields, namespaceOf, namespaceQuerySchema } from './inspection-queries.js';
 import { refuseConflictingNamespaces } from './namespace-conflicts.js';
@@ -40,33 +47,19 @@ export function faultRoutes(runtime: MockRuntime): ControlRoute[] {
       readsBody: true,
       handle: ({ query, body }) => addFaults(runtime, query, body),
     },
-    {
-      method: 'GET',
-      path: '/faults',
-      readsBody: false,
-      handle: ({ query }) => {
-        const parsed = namespaceQuerySchema.safeParse(query);
-        if (!parsed.success) return invalidAnswer('invalid query', parsed.error.issues);
-        const app = namespaceOf(parsed.data);
-        const faults = [...runtime.faults.list(app), ...runtime.tmc.faults.list(app)].sort(
-          (left, right) => left.id - right.id,
-        );
-        return ok({ count: faults.length, faults });
-      },
-    },
-    {
-      method: 'DELETE',
-      path: '/faults',
-      readsBody: false,
-      handle: ({ query }) => {
-        const parsed = faultQuery.safeParse(query);
-        if (!parsed.success) return invalidAnswer('invalid query', parsed.error.issues);
-        const app = namespaceOf(parsed.data);
-        const { id } = parsed.data;
-        const filter = { ...(app === undefined ? {} : { app }), ...(id === undefined ? {} : { id }) };
-        return ok({ cleared: runtime.faults.clear(filter) + runtime.tmc.faults.clear(filter) });
-      },
-    },
+    queryRoute('GET', '/faults', namespaceQuerySchema, (query) => {
+      const app = namespaceOf(query);
+      const faults = [...runtime.faults.list(app), ...runtime.tmc.faults.list(app)].sort(
+        (left, right) => left.id - right.id,
+      );
+      return ok({ count: faults.length, faults });
+    }),
+    queryRoute('DELETE', '/faults', faultQuery, (query) => {
+      const app = namespaceOf(query);
+      const { id } = query;
+      const filter = { ...(app === undefined ? {} : { app }), ...(id === undefined ? {} : { id }) };
+      return ok({ cleared: runtime.faults.clear(filter) + runtime.tmc.faults.clear(filter) });
+    }),
   ];
 }
 

@@ -2,11 +2,9 @@
  * @module The inspection half of `/__mock/` (as WireMock's `/__admin/`): what the mock recorded and why it
  * answered as it did. Not on the hot path, so plain handlers with zod-validated queries; serve/ mounts them.
  */
-import type { z } from 'zod';
 import type { MockRuntime } from '../protocol/runtime/mock-runtime.js';
 import { mockServerVersion } from '../version.js';
-import type { ControlRoute, Invalid, JsonAnswer } from './control-route.js';
-import { ok } from './control-route.js';
+import { type ControlRoute, ok, type ProblemWording, queryRoute } from './control-route.js';
 import {
   messageFilter,
   messageQuerySchema,
@@ -40,70 +38,50 @@ export function inspectionRoutes(runtime: MockRuntime): ControlRoute[] {
       readsBody: false,
       handle: () => ok(maskedConfig(runtime.config.config)),
     },
-    {
-      method: 'GET',
-      path: '/messages',
-      readsBody: false,
-      handle: (input) => {
-        const query = parseQuery(messageQuerySchema, input.query);
-        if (!query.ok) return query.answer;
-        const messages = take(runtime.inbox.newestFirst(), messageFilter(query.value), query.value.limit);
+    queryRoute(
+      'GET',
+      '/messages',
+      messageQuerySchema,
+      (query) => {
+        const messages = take(runtime.inbox.newestFirst(), messageFilter(query), query.limit);
         return ok({ count: messages.length, messages });
       },
-    },
-    {
-      method: 'DELETE',
-      path: '/messages',
-      readsBody: false,
-      handle: (input) => {
-        const query = parseQuery(namespaceQuerySchema, input.query);
-        if (!query.ok) return query.answer;
-        return ok({ cleared: runtime.inbox.clear(namespaceFilter(query.value)) });
-      },
-    },
-    {
-      method: 'GET',
-      path: '/requests',
-      readsBody: false,
-      handle: (input) => {
-        const query = parseQuery(requestQuerySchema, input.query);
-        if (!query.ok) return query.answer;
-        const requests = take(runtime.journal.newestFirst(), requestFilter(query.value), query.value.limit);
+      filterProblems,
+    ),
+    queryRoute(
+      'DELETE',
+      '/messages',
+      namespaceQuerySchema,
+      (query) => ok({ cleared: runtime.inbox.clear(namespaceFilter(query)) }),
+      filterProblems,
+    ),
+    queryRoute(
+      'GET',
+      '/requests',
+      requestQuerySchema,
+      (query) => {
+        const requests = take(runtime.journal.newestFirst(), requestFilter(query), query.limit);
         return ok({ count: requests.length, requests });
       },
-    },
-    {
-      method: 'DELETE',
-      path: '/requests',
-      readsBody: false,
-      handle: (input) => {
-        const query = parseQuery(namespaceQuerySchema, input.query);
-        if (!query.ok) return query.answer;
-        return ok({ cleared: runtime.journal.clear(namespaceFilter(query.value)) });
-      },
-    },
+      filterProblems,
+    ),
+    queryRoute(
+      'DELETE',
+      '/requests',
+      namespaceQuerySchema,
+      (query) => ok({ cleared: runtime.journal.clear(namespaceFilter(query)) }),
+      filterProblems,
+    ),
   ];
 }
 
-type Parsed<Output> = { ok: true; value: Output } | { ok: false; answer: JsonAnswer };
-
-/** The query, or a 400 naming each bad filter (a misspelt one by its name). */
-function parseQuery<Schema extends z.ZodType>(
-  schema: Schema,
-  query: Readonly<Record<string, string>>,
-): Parsed<z.output<Schema>> {
-  const result = schema.safeParse(query);
-  if (result.success) return { ok: true, value: result.data };
-  const error: Invalid = {
-    error: 'invalid query',
-    problems: result.error.issues.map((issue) =>
-      issue.code === 'unrecognized_keys'
-        ? `unknown filter: ${issue.keys.join(', ')}`
-        : `${issue.path.join('.')}: ${issue.message}`,
-    ),
-  };
-  return { ok: false, answer: { status: 400, body: error } };
-}
+/** The inspection API's wording: a misspelt filter by its name, any other issue as `path: message`. */
+const filterProblems: ProblemWording = (issues) =>
+  issues.map((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? `unknown filter: ${issue.keys.join(', ')}`
+      : `${issue.path.join('.')}: ${issue.message}`,
+  );
 
 function take<Entry>(
   entries: Iterable<Entry>,
