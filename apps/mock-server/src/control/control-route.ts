@@ -30,7 +30,7 @@ export interface ControlRoute {
 }
 
 /** The `{ error, problems }` body of every refusal of the admin API. */
-export interface Invalid {
+interface Invalid {
   error: string;
   problems: string[];
 }
@@ -44,7 +44,7 @@ export function ok(body: object): JsonAnswer {
 export type ProblemWording = (issues: readonly z.core.$ZodIssue[]) => string[];
 
 /** The control routes' wording: an unknown field by its name (and where), any other issue as zod's text. */
-export const fieldProblems: ProblemWording = (issues) =>
+const fieldProblems: ProblemWording = (issues) =>
   issues.map((issue) =>
     issue.code === 'unrecognized_keys'
       ? `unknown field: ${issue.keys.join(', ')}${issue.path.length > 0 ? ` (in ${issue.path.join('.')})` : ''}`
