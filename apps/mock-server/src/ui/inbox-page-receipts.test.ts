@@ -118,6 +118,23 @@ describe("the inbox page's receipt states", () => {
     expect(html).not.toContain('data-receipt=');
   });
 
+  it('keeps the receipt states of as many sends as the inbox keeps messages', async () => {
+    const clock = createManualClock(fixedNow);
+    const app = createMockApp({ clock, inboxSize: 2 });
+    const modules: string[] = [];
+    for (let index = 0; index < 3; index++) {
+      const response = await app.request(...topRequest(signedTopParams(jstBusiness())));
+      const body = (await response.json()) as { jst_sms_message_send_response: { module: string } };
+      modules.push(body.jst_sms_message_send_response.module);
+    }
+    const tracker = runtimeOf(app).tmc.receipts.tracker;
+    const states = modules.map((module) => tracker.status({ appKey: '12345678', module })?.phase);
+    expect(states).toEqual([undefined, 'due', 'due']);
+    // The forgotten send's receipt is still published: only the page's view of it is gone.
+    clock.advance(1000);
+    expect(runtimeOf(app).tmc.broker.group('12345678', 'default').stateCounts().queued).toBe(3);
+  });
+
   it('replays the receipt changes a page missed before its stream connected, from the version it saw', async () => {
     const { app, clock, send } = setup();
     const module = await send();

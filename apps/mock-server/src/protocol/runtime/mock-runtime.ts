@@ -95,7 +95,12 @@ export function createMockRuntime(options: MockServerOptions = {}, source = 'opt
         timestampCheckTime: () => runtimeClock.timestampCheckTime(runtimeClock.now()),
         timestampToleranceMs: config.timestampToleranceMilliseconds,
       },
-      { ...config.config.tmc, magicValues: config.magicValues, nextFaultId },
+      {
+        ...config.config.tmc,
+        magicValues: config.magicValues,
+        nextFaultId,
+        trackedReceipts: config.config.inboxSize,
+      },
     ),
     startedAt: Date.now(),
     adminToken,

@@ -9,7 +9,7 @@
 import { BoundedMap } from '@x/core';
 import { BoundedLog } from '../../state/bounded-log.js';
 import { DeadlineQueue } from './deadline-queue.js';
-import type { TmcMessage, TmcMessageState } from './tmc-message.js';
+import { sequenceOfMessageId, type TmcMessage, type TmcMessageState } from './tmc-message.js';
 import type { TmcScheduler } from './tmc-scheduler.js';
 
 /** Something that receives pushed messages: a WebSocket session. */
@@ -60,8 +60,8 @@ export class TmcGroupQueue {
   readonly name: string;
   readonly #scheduler: TmcScheduler;
   readonly #options: GroupQueueOptions;
-  /** Unconfirmed deliveries by message id, in publication order. */
-  readonly #pending: BoundedMap<bigint, TmcDelivery>;
+  /** Unconfirmed deliveries by message sequence, in publication order. */
+  readonly #pending: BoundedMap<number, TmcDelivery>;
   /** Deliveries waiting to be pushed, oldest first (entries settled meanwhile are skipped). */
   #ready: TmcDelivery[] = [];
   #readyHead = 0;
@@ -97,7 +97,7 @@ export class TmcGroupQueue {
       holder: null,
       dueAt: Number.NEGATIVE_INFINITY,
     };
-    this.#pending.set(message.id, delivery);
+    this.#pending.set(message.sequence, delivery);
     this.#statistics.published++;
     this.#listReady(delivery);
     this.#options.changed?.(delivery);
@@ -109,7 +109,7 @@ export class TmcGroupQueue {
    * queued anew with the same id, an unconfirmed one is made available at once.
    */
   publishAgain(message: TmcMessage): void {
-    const delivery = this.#pending.get(message.id);
+    const delivery = this.#pending.get(message.sequence);
     if (delivery === undefined) {
       this.publish(message);
       return;
@@ -155,9 +155,10 @@ export class TmcGroupQueue {
 
   /** Confirms a message: it never comes back. False when the group holds no such unconfirmed message. */
   confirm(id: bigint): boolean {
-    const delivery = this.#pending.get(id);
+    const sequence = sequenceOfMessageId(id);
+    const delivery = this.#pending.get(sequence);
     if (delivery === undefined || delivery.state === 'queued') return false;
-    this.#pending.delete(id);
+    this.#pending.delete(sequence);
     delivery.state = 'confirmed';
     delivery.confirmedAt = this.#scheduler.now();
     delivery.holder = null;
@@ -170,7 +171,7 @@ export class TmcGroupQueue {
 
   /** Fails a message: it comes back after the redelivery interval. False when there is no such message. */
   fail(id: bigint, reason: string): boolean {
-    const delivery = this.#pending.get(id);
+    const delivery = this.#pending.get(sequenceOfMessageId(id));
     if (delivery === undefined || delivery.state === 'queued') return false;
     delivery.state = 'failed';
     delivery.failReason = reason;
@@ -203,7 +204,7 @@ export class TmcGroupQueue {
 
   /** The delivery of one message: unconfirmed, or confirmed and still kept; undefined otherwise. */
   deliveryOf(id: bigint): TmcDelivery | undefined {
-    const pending = this.#pending.get(id);
+    const pending = this.#pending.get(sequenceOfMessageId(id));
     if (pending !== undefined) return pending;
     for (const delivery of this.#confirmed.newestFirst()) if (delivery.message.id === id) return delivery;
     return undefined;
@@ -265,7 +266,9 @@ export class TmcGroupQueue {
 
   /** Still unconfirmed, and not pushed again since it was listed. */
   #isReady(delivery: TmcDelivery): boolean {
-    return delivery.dueAt === Number.NEGATIVE_INFINITY && this.#pending.get(delivery.message.id) === delivery;
+    return (
+      delivery.dueAt === Number.NEGATIVE_INFINITY && this.#pending.get(delivery.message.sequence) === delivery
+    );
   }
 
   #nextReady(): TmcDelivery | undefined {
@@ -303,7 +306,7 @@ export class TmcGroupQueue {
   }
 
   #redeliverDue(delivery: TmcDelivery, at: number): void {
-    if (delivery.dueAt !== at || this.#pending.get(delivery.message.id) !== delivery) return;
+    if (delivery.dueAt !== at || this.#pending.get(delivery.message.sequence) !== delivery) return;
     this.#makeAvailable(delivery);
     // Pushed at once: deadlines due together go out in the order they fell due.
     this.#pump();

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { TmcConsumer, TmcDelivery } from './group-queue.js';
-import { type ReceiptKey, ReceiptTracker, trackedReceiptLimit } from './receipt-tracker.js';
+import { type ReceiptKey, ReceiptTracker } from './receipt-tracker.js';
 import { type AcceptedSmsSend, SmsReceipts } from './sms-receipts.js';
 import { TmcBroker } from './tmc-broker.js';
 import { createSteppedScheduler } from './tmc-scheduler.js';
@@ -114,8 +114,8 @@ describe('ReceiptTracker', () => {
 
   it('forgets the oldest send beyond its bound', () => {
     const scheduler = createSteppedScheduler(start);
-    const tracker = new ReceiptTracker(new TmcBroker(scheduler));
-    for (let index = 0; index <= trackedReceiptLimit; index++)
+    const tracker = new ReceiptTracker(new TmcBroker(scheduler), 50);
+    for (let index = 0; index <= 50; index++)
       tracker.planned({ appKey: 'a', module: String(index) }, '13800138000', null, 'DELIVRD');
     expect(tracker.status({ appKey: 'a', module: '0' })).toBeUndefined();
     expect(tracker.status({ appKey: 'a', module: '1' })).toEqual({ phase: 'never' });

@@ -10,8 +10,12 @@ import type { TmcDelivery } from './group-queue.js';
 import type { TmcBroker } from './tmc-broker.js';
 import type { TmcMessage, TmcMessageState } from './tmc-message.js';
 
-/** Sends whose receipt is tracked; beyond it the oldest is forgotten (as the inbox forgets old messages). */
-export const trackedReceiptLimit = 100_000;
+/**
+ * Sends whose receipt is tracked by default; beyond it the oldest is forgotten. The mock passes its inbox size:
+ * the tracker serves the inbox page, which shows only the messages the inbox still keeps, so tracking more would
+ * cost memory and time for states nobody can see.
+ */
+export const defaultTrackedReceipts = 10_000;
 
 /** Which send a receipt belongs to. */
 export interface ReceiptKey {
@@ -51,13 +55,16 @@ export type SmsReceiptStatus =
       readonly deliveries: readonly ReceiptDeliveryStatus[];
     };
 
-interface Tracked extends ReceiptKey {
+/** One tracked send; `planned` hands it out so that `published` finds it without a lookup. */
+export interface TrackedReceipt extends ReceiptKey {
   readonly receiver: string;
   readonly publishAt: number | null;
   readonly errorCode: string;
   message: TmcMessage | null;
   /** The version of its last change. */
   changedAt: number;
+  /** Set once the bound made the tracker forget it (its receipt may still be published). */
+  forgotten: boolean;
 }
 
 function keyText(key: ReceiptKey): string {
@@ -66,17 +73,18 @@ function keyText(key: ReceiptKey): string {
 
 export class ReceiptTracker {
   readonly #broker: TmcBroker;
-  readonly #byMessage = new Map<bigint, Tracked>();
-  readonly #tracked = new BoundedMap<string, Tracked>(trackedReceiptLimit, (_text, forgotten) => {
-    if (forgotten.message !== null) this.#byMessage.delete(forgotten.message.id);
-  });
+  /** Published receipts by message sequence (see `TmcMessage.sequence`), for the broker's delivery changes. */
+  readonly #byMessage = new Map<number, TrackedReceipt>();
+  readonly #tracked: BoundedMap<string, TrackedReceipt>;
   readonly #listeners = new Set<(change: ReceiptChange) => void>();
   #version = 0;
 
-  constructor(broker: TmcBroker) {
+  /** `capacity`: the sends tracked at most (the oldest are forgotten first). */
+  constructor(broker: TmcBroker, capacity = defaultTrackedReceipts) {
     this.#broker = broker;
+    this.#tracked = new BoundedMap(capacity, (_text, forgotten) => this.#forget(forgotten));
     broker.subscribe((delivery: TmcDelivery) => {
-      const tracked = this.#byMessage.get(delivery.message.id);
+      const tracked = this.#byMessage.get(delivery.message.sequence);
       if (tracked !== undefined) this.#notify(tracked);
     });
   }
@@ -92,7 +100,7 @@ export class ReceiptTracker {
    */
   changedSince(version: number, limit: number): ReceiptChange[] | undefined {
     if (version >= this.#version) return [];
-    const changed: Tracked[] = [];
+    const changed: TrackedReceipt[] = [];
     for (const tracked of this.#tracked.values()) {
       if (tracked.changedAt <= version) continue;
       if (changed.length >= limit) return undefined;
@@ -103,14 +111,19 @@ export class ReceiptTracker {
       .map(({ appKey, module, changedAt }) => ({ appKey, module, version: changedAt }));
   }
 
-  /** A send's receipt was scheduled (`publishAt` null: it never comes). */
-  planned(key: ReceiptKey, receiver: string, publishAt: number | null, errorCode: string): void {
+  /**
+   * A send's receipt was scheduled (`publishAt` null: it never comes). Returns the send's entry, for
+   * `published`.
+   */
+  planned(key: ReceiptKey, receiver: string, publishAt: number | null, errorCode: string): TrackedReceipt {
     const text = keyText(key);
     const previous = this.#tracked.get(text);
-    if (previous?.message) this.#byMessage.delete(previous.message.id);
-    // Deleted first so that a send planned again goes last in the order of forgetting.
-    this.#tracked.delete(text);
-    const tracked: Tracked = {
+    if (previous !== undefined) {
+      // Deleted first so that a send planned again goes last in the order of forgetting.
+      this.#tracked.delete(text);
+      this.#forget(previous);
+    }
+    const tracked: TrackedReceipt = {
       appKey: key.appKey,
       module: key.module,
       receiver,
@@ -118,17 +131,18 @@ export class ReceiptTracker {
       errorCode,
       message: null,
       changedAt: 0,
+      forgotten: false,
     };
     this.#tracked.set(text, tracked);
     this.#notify(tracked);
+    return tracked;
   }
 
-  /** A send's receipt was published as `message`. */
-  published(key: ReceiptKey, message: TmcMessage): void {
-    const tracked = this.#tracked.get(keyText(key));
-    if (tracked === undefined) return;
+  /** The receipt `planned` returned `tracked` for was published as `message`. */
+  published(tracked: TrackedReceipt, message: TmcMessage): void {
+    if (tracked.forgotten) return;
     tracked.message = message;
-    this.#byMessage.set(message.id, tracked);
+    this.#byMessage.set(message.sequence, tracked);
     this.#notify(tracked);
   }
 
@@ -165,7 +179,12 @@ export class ReceiptTracker {
     };
   }
 
-  #notify(tracked: Tracked): void {
+  #forget(tracked: TrackedReceipt): void {
+    tracked.forgotten = true;
+    if (tracked.message !== null) this.#byMessage.delete(tracked.message.sequence);
+  }
+
+  #notify(tracked: TrackedReceipt): void {
     this.#version++;
     tracked.changedAt = this.#version;
     if (this.#listeners.size === 0) return;

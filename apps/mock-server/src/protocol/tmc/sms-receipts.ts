@@ -6,7 +6,7 @@
 import { formatTopTimestamp } from '@x/signing';
 import { DeadlineQueue } from './deadline-queue.js';
 import { failedReceiptCode, parseReceiptMagic, type ReceiptOutcomeName } from './receipt-magic.js';
-import { ReceiptTracker } from './receipt-tracker.js';
+import { ReceiptTracker, type TrackedReceipt } from './receipt-tracker.js';
 import type { TmcBroker } from './tmc-broker.js';
 import type { TmcMessage } from './tmc-message.js';
 
@@ -54,6 +54,8 @@ export interface SmsReceiptsOptions {
   delayMs?: number | undefined;
   /** Whether the receipt magic numbers (`1990001XXYY`) act; off, they are ordinary numbers. @default true */
   magicValues?: boolean | undefined;
+  /** Sends whose receipt state is tracked for the inbox page (the mock's inbox size). @default 10000 */
+  trackedReceipts?: number | undefined;
 }
 
 /** A receipt waiting for its instant: its first publication, or the second one of `receipt-twice`. */
@@ -61,6 +63,7 @@ type DueReceipt =
   | {
       readonly kind: 'publish';
       readonly send: AcceptedSmsSend;
+      readonly tracked: TrackedReceipt;
       readonly errorCode: string;
       readonly againAfterMs?: number;
     }
@@ -79,7 +82,7 @@ export class SmsReceipts {
     this.#delayMs = validDelay(options.delayMs ?? defaultReceiptDelayMs);
     this.#magicValues = options.magicValues ?? true;
     this.#due = new DeadlineQueue(broker.scheduler, (due) => this.#publishDue(due));
-    this.tracker = new ReceiptTracker(broker);
+    this.tracker = new ReceiptTracker(broker, options.trackedReceipts);
   }
 
   /** The delay of an ordinary receipt. */
@@ -103,12 +106,12 @@ export class SmsReceipts {
     }
     const delay = outcome === 'receipt-late' ? Math.max(1, parameter) * 60_000 : this.#delayMs;
     const publishAt = send.sentAt + delay;
-    this.tracker.planned(send, send.receiver, publishAt, errorCode);
+    const tracked = this.tracker.planned(send, send.receiver, publishAt, errorCode);
     this.#due.add(
       publishAt,
       outcome === 'receipt-twice'
-        ? { kind: 'publish', send, errorCode, againAfterMs: parameter * 1000 }
-        : { kind: 'publish', send, errorCode },
+        ? { kind: 'publish', send, tracked, errorCode, againAfterMs: parameter * 1000 }
+        : { kind: 'publish', send, tracked, errorCode },
     );
     return { outcome, publishAt };
   }
@@ -118,14 +121,14 @@ export class SmsReceipts {
       this.#broker.publishAgain(due.message);
       return;
     }
-    const { send, errorCode, againAfterMs } = due;
+    const { send, tracked, errorCode, againAfterMs } = due;
     const content = receiptContent(send, errorCode, this.#broker.scheduler.now());
     const message = this.#broker.publish(send.appKey, {
       topic: smsReceiptTopic,
       content: JSON.stringify(content),
       nick: send.seller ?? '',
     });
-    this.tracker.published(send, message);
+    this.tracker.published(tracked, message);
     if (againAfterMs !== undefined)
       this.#due.add(this.#broker.scheduler.now() + againAfterMs, { kind: 'publish-again', message });
   }

@@ -18,6 +18,12 @@ export interface TmcMessage {
   readonly nick: string;
   /** `userid`: the seller's user id (0 when none). */
   readonly userId: bigint;
+  /**
+   * The message's place in this mock's id sequence (`id` minus the first id). The queues key their maps by it:
+   * a Map finds a small integer several times faster than a `bigint`, and every accepted send goes through
+   * those maps when its receipt is published.
+   */
+  readonly sequence: number;
 }
 
 /**
@@ -34,15 +40,25 @@ export type TmcMessageState = (typeof tmcMessageStates)[number];
 /** The first message id: above 2^53, so a client that reads ids as doubles is caught at once. */
 const firstMessageId = 9_007_199_254_740_993n + 1_000_000_000n;
 
+const maxSafeOffset = BigInt(Number.MAX_SAFE_INTEGER);
+
 /** Hands out message ids, one sequence per mock. */
 export class TmcMessageIds {
-  #next = firstMessageId;
+  #nextSequence = 0;
 
-  next(): bigint {
-    const id = this.#next;
-    this.#next += 1n;
-    return id;
+  next(): { readonly id: bigint; readonly sequence: number } {
+    const sequence = this.#nextSequence++;
+    return { id: firstMessageId + BigInt(sequence), sequence };
   }
+}
+
+/**
+ * The `sequence` of the message with this id, for looking a message up by the id a consumer sent back; −1 for
+ * an id this mock never handed out (no message has that sequence, so a lookup finds nothing).
+ */
+export function sequenceOfMessageId(id: bigint): number {
+  const offset = id - firstMessageId;
+  return offset >= 0n && offset <= maxSafeOffset ? Number(offset) : -1;
 }
 
 /** What a producer gives: the rest (id, time, publisher) is the mock's. */

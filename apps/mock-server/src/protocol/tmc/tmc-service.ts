@@ -16,6 +16,8 @@ export interface TmcServiceOptions extends TmcBrokerOptions {
   receiptDelayMs?: number;
   /** Whether the receipt magic numbers (`1990001XXYY`) act. @default true */
   magicValues?: boolean;
+  /** Sends whose receipt state the inbox page can show (the mock passes its inbox size). @default 10000 */
+  trackedReceipts?: number;
   /** Where TMC fault ids come from (the mock shares one sequence with the send faults). @default 1, 2, 3, … */
   nextFaultId?: () => number;
 }
@@ -34,6 +36,7 @@ export class TmcService {
     this.receipts = new SmsReceipts(this.broker, {
       delayMs: options.receiptDelayMs,
       magicValues: options.magicValues,
+      trackedReceipts: options.trackedReceipts,
     });
     this.#apps = apps;
   }
