@@ -9,6 +9,7 @@
 import { BoundedMap } from '@x/core';
 import { BoundedLog } from '../../state/bounded-log.js';
 import { DeadlineQueue } from './deadline-queue.js';
+import { ReadyList } from './ready-list.js';
 import { sequenceOfMessageId, type TmcMessage, type TmcMessageState } from './tmc-message.js';
 import type { TmcScheduler } from './tmc-scheduler.js';
 
@@ -63,8 +64,10 @@ export class TmcGroupQueue {
   /** Unconfirmed deliveries by message sequence, in publication order. */
   readonly #pending: BoundedMap<number, TmcDelivery>;
   /** Deliveries waiting to be pushed, oldest first (entries settled meanwhile are skipped). */
-  #ready: TmcDelivery[] = [];
-  #readyHead = 0;
+  readonly #ready = new ReadyList<TmcDelivery>(
+    (delivery) => this.#isReady(delivery),
+    () => this.#pending.size,
+  );
   /** Redelivery deadlines; one whose delivery's `dueAt` changed since (pushed again, confirmed) is skipped. */
   readonly #deadlines: DeadlineQueue<TmcDelivery>;
   readonly #consumers: TmcConsumer[] = [];
@@ -78,6 +81,8 @@ export class TmcGroupQueue {
     this.#scheduler = scheduler;
     this.#options = options;
     this.#pending = new BoundedMap(options.maxPending, (_id, evicted) => {
+      // It never comes back; marked so, the ready list drops it without a lookup.
+      evicted.dueAt = Number.POSITIVE_INFINITY;
       this.#statistics.evicted++;
       this.#options.changed?.(evicted);
     });
@@ -99,7 +104,7 @@ export class TmcGroupQueue {
     };
     this.#pending.set(message.sequence, delivery);
     this.#statistics.published++;
-    this.#listReady(delivery);
+    this.#ready.push(delivery);
     this.#options.changed?.(delivery);
     this.#pump();
   }
@@ -145,7 +150,7 @@ export class TmcGroupQueue {
   take(quantity: number): TmcMessage[] {
     const taken: TmcMessage[] = [];
     while (taken.length < quantity) {
-      const delivery = this.#nextReady();
+      const delivery = this.#ready.next();
       if (delivery === undefined) break;
       this.#markPushed(delivery, null);
       taken.push(delivery.message);
@@ -229,8 +234,7 @@ export class TmcGroupQueue {
         ? []
         : [...this.#pending.values(), ...this.#confirmed.newestFirst()];
     this.#pending.clear();
-    this.#ready = [];
-    this.#readyHead = 0;
+    this.#ready.clear();
     this.#deadlines.clear();
     this.#confirmed.clear();
     for (const delivery of gone) this.#options.changed?.(delivery);
@@ -239,7 +243,7 @@ export class TmcGroupQueue {
 
   #pump(): void {
     while (this.#consumers.length > 0) {
-      const delivery = this.#nextReady();
+      const delivery = this.#ready.next();
       if (delivery === undefined) return;
       const consumer = this.#consumers[this.#nextConsumer++ % this.#consumers.length] as TmcConsumer;
       this.#markPushed(delivery, consumer);
@@ -247,40 +251,11 @@ export class TmcGroupQueue {
     }
   }
 
-  /**
-   * Lists a delivery as ready. Entries settled or evicted meanwhile stay in the list until their turn, so with
-   * no consumer attached the list is rebuilt from its live entries once stale ones outnumber them: memory stays
-   * in proportion to the unconfirmed messages, however many were published.
-   */
-  #listReady(delivery: TmcDelivery): void {
-    this.#ready.push(delivery);
-    if (this.#ready.length - this.#readyHead <= 2 * this.#pending.size + 64) return;
-    const listed = new Set<TmcDelivery>();
-    this.#ready = this.#ready.slice(this.#readyHead).filter((candidate) => {
-      if (listed.has(candidate) || !this.#isReady(candidate)) return false;
-      listed.add(candidate);
-      return true;
-    });
-    this.#readyHead = 0;
-  }
-
   /** Still unconfirmed, and not pushed again since it was listed. */
   #isReady(delivery: TmcDelivery): boolean {
     return (
       delivery.dueAt === Number.NEGATIVE_INFINITY && this.#pending.get(delivery.message.sequence) === delivery
     );
-  }
-
-  #nextReady(): TmcDelivery | undefined {
-    while (this.#readyHead < this.#ready.length) {
-      const delivery = this.#ready[this.#readyHead++] as TmcDelivery;
-      if (this.#readyHead > 1024 && this.#readyHead * 2 > this.#ready.length) {
-        this.#ready = this.#ready.slice(this.#readyHead);
-        this.#readyHead = 0;
-      }
-      if (this.#isReady(delivery)) return delivery;
-    }
-    return undefined;
   }
 
   #markPushed(delivery: TmcDelivery, holder: TmcConsumer | null): void {
@@ -297,7 +272,7 @@ export class TmcGroupQueue {
   #makeAvailable(delivery: TmcDelivery): void {
     delivery.holder = null;
     delivery.dueAt = Number.NEGATIVE_INFINITY;
-    this.#listReady(delivery);
+    this.#ready.push(delivery);
   }
 
   #scheduleRedelivery(delivery: TmcDelivery, at: number): void {

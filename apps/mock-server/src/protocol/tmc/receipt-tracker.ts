@@ -67,14 +67,15 @@ export interface TrackedReceipt extends ReceiptKey {
   forgotten: boolean;
 }
 
-function keyText(key: ReceiptKey): string {
-  return `${key.appKey}\u0000${key.module}`;
-}
-
 export class ReceiptTracker {
   readonly #broker: TmcBroker;
   /** Published receipts by message sequence (see `TmcMessage.sequence`), for the broker's delivery changes. */
   readonly #byMessage = new Map<number, TrackedReceipt>();
+  /**
+   * By `module` alone: the mock draws each send's module at random (18 digits), so two namespaces never share
+   * one, and a key made of both would be a new string to build and hash on every send. `status` still checks
+   * the app key.
+   */
   readonly #tracked: BoundedMap<string, TrackedReceipt>;
   readonly #listeners = new Set<(change: ReceiptChange) => void>();
   #version = 0;
@@ -82,7 +83,7 @@ export class ReceiptTracker {
   /** `capacity`: the sends tracked at most (the oldest are forgotten first). */
   constructor(broker: TmcBroker, capacity = defaultTrackedReceipts) {
     this.#broker = broker;
-    this.#tracked = new BoundedMap(capacity, (_text, forgotten) => this.#forget(forgotten));
+    this.#tracked = new BoundedMap(capacity, (_module, forgotten) => this.#forget(forgotten));
     broker.subscribe((delivery: TmcDelivery) => {
       const tracked = this.#byMessage.get(delivery.message.sequence);
       if (tracked !== undefined) this.#notify(tracked);
@@ -116,11 +117,10 @@ export class ReceiptTracker {
    * `published`.
    */
   planned(key: ReceiptKey, receiver: string, publishAt: number | null, errorCode: string): TrackedReceipt {
-    const text = keyText(key);
-    const previous = this.#tracked.get(text);
+    const previous = this.#tracked.get(key.module);
     if (previous !== undefined) {
       // Deleted first so that a send planned again goes last in the order of forgetting.
-      this.#tracked.delete(text);
+      this.#tracked.delete(key.module);
       this.#forget(previous);
     }
     const tracked: TrackedReceipt = {
@@ -133,7 +133,7 @@ export class ReceiptTracker {
       changedAt: 0,
       forgotten: false,
     };
-    this.#tracked.set(text, tracked);
+    this.#tracked.set(key.module, tracked);
     this.#notify(tracked);
     return tracked;
   }
@@ -148,8 +148,8 @@ export class ReceiptTracker {
 
   /** Where a send's receipt stands; undefined for a send not tracked (not a JST send, or long forgotten). */
   status(key: ReceiptKey): SmsReceiptStatus | undefined {
-    const tracked = this.#tracked.get(keyText(key));
-    if (tracked === undefined) return undefined;
+    const tracked = this.#tracked.get(key.module);
+    if (tracked === undefined || tracked.appKey !== key.appKey) return undefined;
     const { message } = tracked;
     if (message === null) {
       return tracked.publishAt === null ? { phase: 'never' } : { phase: 'due', publishAt: tracked.publishAt };

@@ -3,8 +3,8 @@
  * key's namespace, on the mock's clock — by default delivered (`state` 1, `err_code` DELIVRD) a short delay
  * after the send; the receipt magic numbers (`1990001XXYY`) make it fail, come late, come twice or never.
  */
-import { formatTopTimestamp } from '@x/signing';
 import { DeadlineQueue } from './deadline-queue.js';
+import { ReceiptContentWriter } from './receipt-content.js';
 import { failedReceiptCode, parseReceiptMagic, type ReceiptOutcomeName } from './receipt-magic.js';
 import { ReceiptTracker, type TrackedReceipt } from './receipt-tracker.js';
 import type { TmcBroker } from './tmc-broker.js';
@@ -29,17 +29,6 @@ export interface AcceptedSmsSend {
   readonly seller: string | null;
   /** When the send was received (epoch ms). */
   readonly sentAt: number;
-}
-
-/** The receipt topic's fields, all strings, in the order the receipt lists them. */
-export interface SmsReceiptContent {
-  biz_id: string;
-  state: '1' | '2';
-  err_code: string;
-  extend?: string;
-  receiver: string;
-  send_time: string;
-  rept_time: string;
 }
 
 /** What will happen to one send's receipt. */
@@ -75,6 +64,7 @@ export class SmsReceipts {
   readonly #broker: TmcBroker;
   readonly #magicValues: boolean;
   readonly #due: DeadlineQueue<DueReceipt>;
+  readonly #content = new ReceiptContentWriter();
   #delayMs: number;
 
   constructor(broker: TmcBroker, options: SmsReceiptsOptions = {}) {
@@ -122,33 +112,15 @@ export class SmsReceipts {
       return;
     }
     const { send, tracked, errorCode, againAfterMs } = due;
-    const content = receiptContent(send, errorCode, this.#broker.scheduler.now());
     const message = this.#broker.publish(send.appKey, {
       topic: smsReceiptTopic,
-      content: JSON.stringify(content),
+      content: this.#content.write(send, errorCode, this.#broker.scheduler.now()),
       nick: send.seller ?? '',
     });
     this.tracker.published(tracked, message);
     if (againAfterMs !== undefined)
       this.#due.add(this.#broker.scheduler.now() + againAfterMs, { kind: 'publish-again', message });
   }
-}
-
-/** The receipt's JSON fields for a send, reported at `reportedAt`. */
-export function receiptContent(
-  send: AcceptedSmsSend,
-  errorCode: string,
-  reportedAt: number,
-): SmsReceiptContent {
-  return {
-    biz_id: send.module,
-    state: errorCode === 'DELIVRD' ? '1' : '2',
-    err_code: errorCode,
-    ...(send.extend === undefined ? {} : { extend: send.extend }),
-    receiver: send.receiver,
-    send_time: formatTopTimestamp(new Date(send.sentAt)),
-    rept_time: formatTopTimestamp(new Date(reportedAt)),
-  };
 }
 
 function validDelay(milliseconds: number): number {

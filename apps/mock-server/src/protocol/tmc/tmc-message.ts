@@ -45,10 +45,19 @@ const maxSafeOffset = BigInt(Number.MAX_SAFE_INTEGER);
 /** Hands out message ids, one sequence per mock. */
 export class TmcMessageIds {
   #nextSequence = 0;
+  #nextId = firstMessageId;
 
-  next(): { readonly id: bigint; readonly sequence: number } {
-    const sequence = this.#nextSequence++;
-    return { id: firstMessageId + BigInt(sequence), sequence };
+  /** The next id, and its sequence number (the id's distance from the first). */
+  nextId(): bigint {
+    const id = this.#nextId;
+    this.#nextId += 1n;
+    this.#nextSequence++;
+    return id;
+  }
+
+  /** The sequence number of the id `nextId` returned last. */
+  get lastSequence(): number {
+    return this.#nextSequence - 1;
   }
 }
 
