@@ -121,6 +121,31 @@ describe('ReceiptTracker', () => {
     expect(tracker.status({ appKey: 'a', module: '1' })).toEqual({ phase: 'never' });
   });
 
+  it('finds the sends planned before anyone asked, the latest of a module planned twice, within its bound', () => {
+    const scheduler = createSteppedScheduler(start);
+    const tracker = new ReceiptTracker(new TmcBroker(scheduler), 3);
+    for (const module of ['a', 'b', 'c', 'b', 'd'])
+      tracker.planned({ appKey: 'app-1', module }, '13800138000', module === 'd' ? null : start, 'DELIVRD');
+    // The ring held the last three plans (c, b, d): a fell out; b is the later plan.
+    const phases = ['a', 'b', 'c', 'd'].map((module) => tracker.status({ appKey: 'app-1', module })?.phase);
+    expect(phases).toEqual([undefined, 'due', 'due', 'never']);
+    expect(tracker.changedSince(0, 10)?.map((change) => change.module)).toEqual(['c', 'b', 'd']);
+  });
+
+  it('once asked, hears of delivery changes of receipts published before', () => {
+    const scheduler = createSteppedScheduler(start);
+    const broker = new TmcBroker(scheduler);
+    const receipts = new SmsReceipts(broker, { delayMs: 1000 });
+    receipts.schedule(send('m-1'));
+    scheduler.advance(1000); // published while nobody asked
+    const seen = receipts.tracker.version;
+    const [message] = broker.group('app-1', 'default').take(1);
+    expect(message).toBeDefined();
+    expect(receipts.tracker.changedSince(seen, 10)).toEqual([
+      { appKey: 'app-1', module: 'm-1', version: receipts.tracker.version },
+    ]);
+  });
+
   it('the broker tells subscribers of every delivery change until they stop', () => {
     const { broker } = setup();
     const seen: string[] = [];

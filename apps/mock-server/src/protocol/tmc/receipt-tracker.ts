@@ -5,7 +5,6 @@
  * every change bumps a version, so that a page that reconnects asks what changed since the version it saw:
  * the inbox page shows these states live. Bounded: the oldest sends are forgotten first.
  */
-import { BoundedMap } from '@x/core';
 import type { TmcDelivery } from './group-queue.js';
 import type { TmcBroker } from './tmc-broker.js';
 import type { TmcMessage, TmcMessageState } from './tmc-message.js';
@@ -55,6 +54,16 @@ export type SmsReceiptStatus =
       readonly deliveries: readonly ReceiptDeliveryStatus[];
     };
 
+/**
+ * The tracker's lookups: by the send's `module`, and by its receipt message's `sequence`. By `module` alone:
+ * the mock draws each send's module at random (18 digits), so two namespaces never share one; `status` still
+ * checks the app key.
+ */
+interface TrackerIndexes {
+  readonly byModule: Map<string, TrackedReceipt>;
+  readonly byMessage: Map<number, TrackedReceipt>;
+}
+
 /** One tracked send; `planned` hands it out so that `published` finds it without a lookup. */
 export interface TrackedReceipt extends ReceiptKey {
   readonly receiver: string;
@@ -69,29 +78,38 @@ export interface TrackedReceipt extends ReceiptKey {
 
 export class ReceiptTracker {
   readonly #broker: TmcBroker;
-  /** Published receipts by message sequence (see `TmcMessage.sequence`), for the broker's delivery changes. */
-  readonly #byMessage = new Map<number, TrackedReceipt>();
   /**
-   * By `module` alone: the mock draws each send's module at random (18 digits), so two namespaces never share
-   * one, and a key made of both would be a new string to build and hash on every send. `status` still checks
-   * the app key.
+   * The tracked sends, oldest first from `#oldest`, in a ring of `capacity`: a new send overwrites the oldest.
+   * Entries are looked up (by module, by message) only once someone has asked — see `#indexes`.
    */
-  readonly #tracked: BoundedMap<string, TrackedReceipt>;
+  readonly #ring: (TrackedReceipt | undefined)[];
+  #oldest = 0;
+  #count = 0;
+  /**
+   * The lookups the inbox page needs, built the first time it asks (a status, the version, a subscription) and
+   * kept up to date from then on. Until then every send is one array write: a mock under load that nobody
+   * watches pays no Map operation per receipt. Delivery changes before that moment are not counted as
+   * changes: no page holds a version from before it.
+   */
+  #indexes: TrackerIndexes | undefined;
   readonly #listeners = new Set<(change: ReceiptChange) => void>();
   #version = 0;
 
   /** `capacity`: the sends tracked at most (the oldest are forgotten first). */
   constructor(broker: TmcBroker, capacity = defaultTrackedReceipts) {
+    if (!Number.isSafeInteger(capacity) || capacity < 1)
+      throw new RangeError('capacity must be a positive integer');
     this.#broker = broker;
-    this.#tracked = new BoundedMap(capacity, (_module, forgotten) => this.#forget(forgotten));
+    this.#ring = new Array<TrackedReceipt | undefined>(capacity).fill(undefined);
     broker.subscribe((delivery: TmcDelivery) => {
-      const tracked = this.#byMessage.get(delivery.message.sequence);
+      const tracked = this.#indexes?.byMessage.get(delivery.message.sequence);
       if (tracked !== undefined) this.#notify(tracked);
     });
   }
 
   /** Bumped by every change of a tracked receipt (a page's "seen up to"). */
   get version(): number {
+    this.#observed();
     return this.#version;
   }
 
@@ -100,9 +118,10 @@ export class ReceiptTracker {
    * did (the caller reloads everything instead).
    */
   changedSince(version: number, limit: number): ReceiptChange[] | undefined {
+    this.#observed();
     if (version >= this.#version) return [];
     const changed: TrackedReceipt[] = [];
-    for (const tracked of this.#tracked.values()) {
+    for (const tracked of this.#tracked()) {
       if (tracked.changedAt <= version) continue;
       if (changed.length >= limit) return undefined;
       changed.push(tracked);
@@ -117,12 +136,6 @@ export class ReceiptTracker {
    * `published`.
    */
   planned(key: ReceiptKey, receiver: string, publishAt: number | null, errorCode: string): TrackedReceipt {
-    const previous = this.#tracked.get(key.module);
-    if (previous !== undefined) {
-      // Deleted first so that a send planned again goes last in the order of forgetting.
-      this.#tracked.delete(key.module);
-      this.#forget(previous);
-    }
     const tracked: TrackedReceipt = {
       appKey: key.appKey,
       module: key.module,
@@ -133,7 +146,16 @@ export class ReceiptTracker {
       changedAt: 0,
       forgotten: false,
     };
-    this.#tracked.set(key.module, tracked);
+    const capacity = this.#ring.length;
+    const slot = (this.#oldest + this.#count) % capacity;
+    if (this.#count === capacity) {
+      this.#forget(this.#ring[slot] as TrackedReceipt);
+      this.#oldest = (this.#oldest + 1) % capacity;
+    } else {
+      this.#count++;
+    }
+    this.#ring[slot] = tracked;
+    if (this.#indexes !== undefined) this.#index(this.#indexes, tracked);
     this.#notify(tracked);
     return tracked;
   }
@@ -142,13 +164,13 @@ export class ReceiptTracker {
   published(tracked: TrackedReceipt, message: TmcMessage): void {
     if (tracked.forgotten) return;
     tracked.message = message;
-    this.#byMessage.set(message.sequence, tracked);
+    this.#indexes?.byMessage.set(message.sequence, tracked);
     this.#notify(tracked);
   }
 
   /** Where a send's receipt stands; undefined for a send not tracked (not a JST send, or long forgotten). */
   status(key: ReceiptKey): SmsReceiptStatus | undefined {
-    const tracked = this.#tracked.get(key.module);
+    const tracked = this.#observed().byModule.get(key.module);
     if (tracked === undefined || tracked.appKey !== key.appKey) return undefined;
     const { message } = tracked;
     if (message === null) {
@@ -173,15 +195,50 @@ export class ReceiptTracker {
 
   /** Calls `listener` after any tracked receipt changed; the returned function stops it. */
   subscribe(listener: (change: ReceiptChange) => void): () => void {
+    this.#observed();
     this.#listeners.add(listener);
     return () => {
       this.#listeners.delete(listener);
     };
   }
 
+  /** Tracked sends, oldest first (a send planned again is listed once, at its latest place). */
+  *#tracked(): IterableIterator<TrackedReceipt> {
+    const capacity = this.#ring.length;
+    for (let index = 0; index < this.#count; index++) {
+      const tracked = this.#ring[(this.#oldest + index) % capacity] as TrackedReceipt;
+      if (!tracked.forgotten) yield tracked;
+    }
+  }
+
+  /** The lookups, built from the ring the first time they are needed. */
+  #observed(): TrackerIndexes {
+    if (this.#indexes === undefined) {
+      const indexes: TrackerIndexes = { byModule: new Map(), byMessage: new Map() };
+      const capacity = this.#ring.length;
+      for (let index = 0; index < this.#count; index++)
+        this.#index(indexes, this.#ring[(this.#oldest + index) % capacity] as TrackedReceipt);
+      this.#indexes = indexes;
+    }
+    return this.#indexes;
+  }
+
+  #index(indexes: TrackerIndexes, tracked: TrackedReceipt): void {
+    if (tracked.forgotten) return;
+    const previous = indexes.byModule.get(tracked.module);
+    // The same module planned again (the random draw repeated, or a test reused one): the latest counts.
+    if (previous !== undefined) this.#forget(previous);
+    indexes.byModule.set(tracked.module, tracked);
+    if (tracked.message !== null) indexes.byMessage.set(tracked.message.sequence, tracked);
+  }
+
   #forget(tracked: TrackedReceipt): void {
+    if (tracked.forgotten) return;
     tracked.forgotten = true;
-    if (tracked.message !== null) this.#byMessage.delete(tracked.message.sequence);
+    const indexes = this.#indexes;
+    if (indexes === undefined) return;
+    if (indexes.byModule.get(tracked.module) === tracked) indexes.byModule.delete(tracked.module);
+    if (tracked.message !== null) indexes.byMessage.delete(tracked.message.sequence);
   }
 
   #notify(tracked: TrackedReceipt): void {
