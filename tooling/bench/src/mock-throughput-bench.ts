@@ -178,7 +178,7 @@ function reportRounds(
       rows: [
         row('limit: bare node:http, fixed body', plainResult, 1),
         row('@x/mock-server (parse, verify, validate, record, answer)', mockResult, median(mockVsPlain), {
-          target: { atLeast: 0.35 },
+          target: { atLeast: 0.5 },
           note: spread(mockVsPlain),
         }),
         row(

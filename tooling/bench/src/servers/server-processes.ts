@@ -35,10 +35,17 @@ export function startPlainServer(port: number): Promise<RunningServer> {
   return started('plain node:http', child, `http://127.0.0.1:${port}`, '/');
 }
 
-/** Our mock through its CLI, from source (never a stale build); transpiling happens once, at start-up. */
-export function startMockServerProcess(port: number): Promise<RunningServer> {
+/**
+ * Our mock through its CLI, from source (never a stale build); transpiling happens once, at start-up.
+ * `nodeFlags` go to Node before the script (the memory benchmark's inspector and heap sizes).
+ */
+export function startMockServerProcess(
+  port: number,
+  nodeFlags: readonly string[] = [],
+): Promise<RunningServer> {
   const source = `${repositoryRoot}apps/mock-server/src/cli.ts`;
   const child = spawnPinned(serverCore, 'mock', process.execPath, [
+    ...nodeFlags,
     ...tsxLoader,
     source,
     '--port',
