@@ -39,13 +39,24 @@ function run(args: string[]): Run {
   return { child, stdout: () => stdout, stderr: () => stderr, exit };
 }
 
-async function listeningUrl(running: Run): Promise<string> {
-  for (let attempt = 0; attempt < 200; attempt++) {
-    const match = /listening on (http:\/\/\S+)/.exec(running.stdout());
-    if (match?.[1]) return match[1];
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`the CLI did not start: ${running.stdout()} ${running.stderr()}`);
+/** The URL the CLI prints once it listens, read as its output arrives (no polling); fails if it exits first. */
+function listeningUrl(running: Run): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const match = /listening on (http:\/\/\S+)/.exec(running.stdout());
+      if (!match?.[1]) return false;
+      running.child.stdout?.off('data', onData);
+      resolve(match[1]);
+      return true;
+    };
+    const onData = () => check();
+    if (check()) return;
+    running.child.stdout?.on('data', onData);
+    void running.exit.then(() => {
+      if (!check())
+        reject(new Error(`the CLI exited before listening: ${running.stdout()} ${running.stderr()}`));
+    });
+  });
 }
 
 describe('x-mock-server CLI', () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   connectionFailure,
   fixtureReader,
@@ -50,21 +50,27 @@ describe('recordingFetch', () => {
   });
 
   it('holds answers for `delay` and counts the requests in flight', async () => {
-    const recording = recordingFetch(() => jsonResponse({}), { delay: 10 });
-    const calls = [1, 2, 3].map(() => recording.fetch(post('https://gw.example/', '')));
-    await new Promise((resolve) => setTimeout(resolve, 1));
-    expect(recording.inFlight).toBe(3);
-    await Promise.all(calls);
-    expect(recording.inFlight).toBe(0);
-    expect(recording.maxInFlight).toBe(3);
+    // The delay runs on fake timers: the answers are held until the test moves the clock, however slow the host.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const recording = recordingFetch(() => jsonResponse({}), { delay: 60_000 });
+      const calls = [1, 2, 3].map(() => recording.fetch(post('https://gw.example/', '')));
+      // Each call reads its body before it counts as in flight: wait for that, not for a duration.
+      await vi.waitFor(() => expect(recording.inFlight).toBe(3));
+      await vi.advanceTimersByTimeAsync(60_000);
+      await Promise.all(calls);
+      expect(recording.inFlight).toBe(0);
+      expect(recording.maxInFlight).toBe(3);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('gives an answer that never comes until the request is aborted', async () => {
     const controller = new AbortController();
     const recording = recordingFetch(neverAnswers);
     const pending = recording.fetch(new Request('https://gw.example/', { signal: controller.signal }));
-    await new Promise((resolve) => setTimeout(resolve, 1));
-    expect(recording.inFlight).toBe(1);
+    await vi.waitFor(() => expect(recording.inFlight).toBe(1));
     controller.abort(new Error('timed out'));
     expect(await rejection(pending)).toMatchObject({ message: 'timed out' });
     const aborted = recording.fetch(new Request('https://gw.example/', { signal: controller.signal }));
