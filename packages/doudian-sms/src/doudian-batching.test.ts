@@ -5,9 +5,10 @@ import {
   type RecordingFetchOptions,
   type Responder,
   recordingFetch,
+  settleWhileAdvancing,
   wait,
 } from '@x/test-support';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { sendsEverything, sentRequestData } from './doudian-test-gateway.js';
 import {
   createDoudianClient,
@@ -109,18 +110,26 @@ describe('chunking', () => {
   );
 
   it('keeps input order when later calls answer first', async () => {
-    const messages = messagesOf(250);
-    const { doudian } = client(
-      async (request) => {
-        await wait((3 - chunkIndexOf(request)) * 15);
-        return sendsEverything(request);
-      },
-      { concurrency: 3 },
-    );
-    const results = await doudian.send(requestOf(messages));
-    expect(results.map((result) => (result.ok ? result.message_id : ''))).toEqual(
-      messages.map(expectedMessageId),
-    );
+    // Later chunks answer first, on a fake clock the test moves: the order of completion is fixed, not raced.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const messages = messagesOf(250);
+      const { doudian } = client(
+        async (request) => {
+          await wait((3 - chunkIndexOf(request)) * 15);
+          return sendsEverything(request);
+        },
+        { concurrency: 3 },
+      );
+      const results = await settleWhileAdvancing(doudian.send(requestOf(messages)), () =>
+        vi.advanceTimersByTimeAsync(15),
+      );
+      expect(results.map((result) => (result.ok ? result.message_id : ''))).toEqual(
+        messages.map(expectedMessageId),
+      );
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
@@ -167,11 +176,19 @@ describe('one failing call among three', () => {
 
 describe('concurrency', () => {
   async function maxInFlight(concurrency: number | undefined): Promise<number> {
-    const { doudian, requests, recording } = client(sendsEverything, { concurrency }, { delay: 20 });
-    const results = await doudian.send(requestOf(messagesOf(650)));
-    expect(requests).toHaveLength(7);
-    expect(results.every((result) => result.ok)).toBe(true);
-    return recording.maxInFlight;
+    // Each answer is held 20 ms of a fake clock: every call the client starts is in flight before any answers.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const { doudian, requests, recording } = client(sendsEverything, { concurrency }, { delay: 20 });
+      const results = await settleWhileAdvancing(doudian.send(requestOf(messagesOf(650))), () =>
+        vi.advanceTimersByTimeAsync(20),
+      );
+      expect(requests).toHaveLength(7);
+      expect(results.every((result) => result.ok)).toBe(true);
+      return recording.maxInFlight;
+    } finally {
+      vi.useRealTimers();
+    }
   }
 
   it('keeps at most 2 calls in flight by default, and uses both', async () => {

@@ -5,9 +5,10 @@ import {
   type RecordingFetchOptions,
   type Responder,
   recordingFetch,
+  settleWhileAdvancing,
   wait,
 } from '@x/test-support';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createTidClient, isValidationError, type TidClientOptions, type TidSendItem } from './index.js';
 import { sendsEverything, sentItems } from './tid-test-gateway.js';
 
@@ -72,19 +73,25 @@ describe('chunking', () => {
   );
 
   it('keeps input order when later calls answer first', async () => {
-    const items = itemsOf(250);
-    const { tid } = client(
-      async (request) => {
-        await wait((3 - chunkIndexOf(request, items)) * 15);
-        return sendsEverything(request);
-      },
-      { concurrency: 3 },
-    );
-    const results = await tid.send(items);
-    expect(results.map((result) => result.order_id)).toEqual(items.map((item) => item.order_id));
-    expect(results.map((result) => (result.ok ? result.request_id : ''))).toEqual(
-      items.map((item) => `r${item.order_id}`),
-    );
+    // Later chunks answer first, on a fake clock the test moves: the order of completion is fixed, not raced.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const items = itemsOf(250);
+      const { tid } = client(
+        async (request) => {
+          await wait((3 - chunkIndexOf(request, items)) * 15);
+          return sendsEverything(request);
+        },
+        { concurrency: 3 },
+      );
+      const results = await settleWhileAdvancing(tid.send(items), () => vi.advanceTimersByTimeAsync(15));
+      expect(results.map((result) => result.order_id)).toEqual(items.map((item) => item.order_id));
+      expect(results.map((result) => (result.ok ? result.request_id : ''))).toEqual(
+        items.map((item) => `r${item.order_id}`),
+      );
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
@@ -131,11 +138,19 @@ describe('one failing call among three', () => {
 
 describe('concurrency', () => {
   async function maxInFlight(concurrency: number | undefined): Promise<number> {
-    const { tid, requests, recording } = client(sendsEverything, { concurrency }, { delay: 20 });
-    const results = await tid.send(itemsOf(650));
-    expect(requests).toHaveLength(7);
-    expect(results.every((result) => result.ok)).toBe(true);
-    return recording.maxInFlight;
+    // Each answer is held 20 ms of a fake clock: every call the client starts is in flight before any answers.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const { tid, requests, recording } = client(sendsEverything, { concurrency }, { delay: 20 });
+      const results = await settleWhileAdvancing(tid.send(itemsOf(650)), () =>
+        vi.advanceTimersByTimeAsync(20),
+      );
+      expect(requests).toHaveLength(7);
+      expect(results.every((result) => result.ok)).toBe(true);
+      return recording.maxInFlight;
+    } finally {
+      vi.useRealTimers();
+    }
   }
 
   it('keeps at most 2 calls in flight by default, and uses both', async () => {

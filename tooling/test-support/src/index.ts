@@ -1,5 +1,7 @@
 /** @module @x/test-support — test helpers the packages share: a recording fetch, answers, fixtures. Tests only. */
 
+// Waiting on fake timers
+export { settleWhileAdvancing } from './fake-time.js';
 // Reading recorded fixtures
 export { fixtureReader } from './fixtures.js';
 // The recording fetch
