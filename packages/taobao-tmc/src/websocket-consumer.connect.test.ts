@@ -1,3 +1,8 @@
+/**
+ * The WebSocket consumer connecting: the signed CONNECT it sends, pulling after the CONNECTACK and every
+ * pullInterval, what counts as a failed connect (another flag, no token, a refusal, no answer within
+ * connectTimeout) and the exponential backoff with jitter between reconnects.
+ */
 import { describe, expect, it, vi } from 'vitest';
 import { settle, useConsumerHarness } from './__fixtures__/consumer-harness.js';
 

@@ -1,3 +1,8 @@
+/**
+ * The WebSocket consumer when the connection drops or the caller stops it: reconnecting and handling
+ * unconfirmed messages again (once, with dedupe), finishing the message in hand on abort, and stopping at
+ * once while waiting to reconnect.
+ */
 import { describe, expect, it, vi } from 'vitest';
 import { settle, useConsumerHarness } from './__fixtures__/consumer-harness.js';
 import { frameId } from './__fixtures__/fake-websocket.js';

@@ -1,3 +1,7 @@
+/**
+ * The WebSocket consumer refusing malformed options, naming the field without echoing the secret, and a
+ * second handler for one topic.
+ */
 import { describe, expect, it } from 'vitest';
 import { useConsumerHarness } from './__fixtures__/consumer-harness.js';
 import type { TmcConsumerOptions } from './websocket-consumer.js';
