@@ -2,7 +2,8 @@
  * sendInChunks: chunk sizes and input order, failing exactly the items of a failed chunk (maybe sent when
  * the failure says so), the concurrency bound, missing or miscounted results, and invalid sizes.
  */
-import { describe, expect, it } from 'vitest';
+import { settleWhileAdvancing } from '@x/test-support';
+import { describe, expect, it, vi } from 'vitest';
 import { sendInChunks } from './batching.js';
 import { isValidationError } from './error-guards.js';
 import { GatewayError, TransportError } from './errors.js';
@@ -36,17 +37,22 @@ describe('sendInChunks', () => {
     async (count, sizes) => {
       const chunks: Array<readonly Item[]> = [];
       const items = itemsOf(count);
-      const results = await sendInChunks({
+      // Later chunks answer first, so the order of the results cannot come from the order of completion: each
+      // waits on a fake clock the test moves, so that order is fixed rather than raced.
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      const sending = sendInChunks({
         api,
         items,
         echo,
-        // Later chunks answer first, so the order of the results cannot come from the order of completion.
         sendChunk: async (chunk, chunkIndex) => {
           chunks.push(chunk);
           await new Promise((resolve) => setTimeout(resolve, (3 - chunkIndex) * 5));
           return succeed(chunk);
         },
       });
+      const results = await settleWhileAdvancing(sending, () => vi.advanceTimersByTimeAsync(5)).finally(() =>
+        vi.useRealTimers(),
+      );
       expect(chunks.map((chunk) => chunk.length).sort((a, b) => b - a)).toEqual(sizes);
       expect(results).toHaveLength(count);
       expect(results.map((result) => result.order_id)).toEqual(items.map((item) => item.order_id));
@@ -127,7 +133,9 @@ describe('sendInChunks', () => {
     for (const concurrency of [1, 2, 3]) {
       let inFlight = 0;
       let maximum = 0;
-      await sendInChunks({
+      // Each call is held 2 ms of a fake clock: every call started is in flight before any answers.
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      const sending = sendInChunks({
         api,
         items: itemsOf(1000),
         chunkSize: 100,
@@ -141,6 +149,9 @@ describe('sendInChunks', () => {
           return succeed(chunk);
         },
       });
+      await settleWhileAdvancing(sending, () => vi.advanceTimersByTimeAsync(2)).finally(() =>
+        vi.useRealTimers(),
+      );
       expect(maximum).toBe(concurrency);
     }
   });
