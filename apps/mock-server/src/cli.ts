@@ -103,6 +103,9 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
+  // Listening for Ctrl-C before anything is printed: a signal that came between "listening on" and the
+  // listener would otherwise kill the process with the signal instead of closing it gracefully.
+  const stopRequested = untilSignal();
   let config: MockConfigInput = {};
   try {
     if (values.config !== undefined) config = await loadConfigFile(values.config);
@@ -122,7 +125,7 @@ async function main(argv: string[]): Promise<number> {
     );
     process.stdout.write(`  inbox page: ${server.url}/\n`);
     process.stdout.write(`  inspection: ${server.url}/__mock/messages, ${server.url}/__mock/requests\n`);
-    await untilSignal();
+    await stopRequested;
     process.stdout.write('@x/mock-server: shutting down\n');
     await server.close();
     return 0;
