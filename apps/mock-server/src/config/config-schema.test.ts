@@ -40,6 +40,14 @@ describe('mock configuration', () => {
     expect(resolved.findGatewayApp('whatever')?.authorizes('any-shop')).toBe(true);
   });
 
+  it('turns TMC receipts off with tmc.receipts, and refuses anything but true or false there', () => {
+    expect(resolveConfig({ tmc: { receipts: false } }).config.tmc.receipts).toBe(false);
+    expect(resolveConfig({}).config.tmc.receipts).toBe(true);
+    expect(() => resolveConfig({ tmc: { receipts: 'no' as never } })).toThrow(
+      'tmc.receipts: must be true or false',
+    );
+  });
+
   it('names every bad field', () => {
     expect(() =>
       resolveConfig({

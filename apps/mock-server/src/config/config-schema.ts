@@ -170,6 +170,12 @@ export const mockConfigSchema = z.strictObject({
   /** TMC, the message service that carries delivery receipts (WebSocket and `taobao.tmc.*`). */
   tmc: z
     .strictObject({
+      /**
+       * Publish a delivery receipt on TMC for every accepted JST send, as the platform does for an app subscribed
+       * to the receipt topic. Off, no receipt is published: an app that never subscribed, or a load test that
+       * does not read them. @default true
+       */
+      receipts: z.boolean({ error: 'must be true or false' }).default(true),
       /** How long after an accepted JST send its receipt is published, in milliseconds. @default 1000 */
       receiptDelayMs: integer(0, 86_400_000).default(1000),
       /**

@@ -239,7 +239,7 @@ describe('GET /__mock/health and /__mock/config', () => {
       profile: 'default',
       templates: { registry: false, signatures: [], sms: [], qianniu: [] },
       limits: { enabled: false, perMinute: 1, perHour: 5, perDay: 10 },
-      tmc: { receiptDelayMs: 1000, redeliveryIntervalMs: 300_000 },
+      tmc: { receipts: true, receiptDelayMs: 1000, redeliveryIntervalMs: 300_000 },
       magicValues: true,
       inboxSize: 10_000,
       journalSize: 1000,

@@ -118,6 +118,22 @@ describe("the inbox page's receipt states", () => {
     expect(html).not.toContain('data-receipt=');
   });
 
+  it('says receipts are off on a JST message when the mock publishes none (tmc.receipts: false)', async () => {
+    const clock = createManualClock(fixedNow);
+    const app = createMockApp({ clock, tmc: { receipts: false } });
+    const response = await app.request(...topRequest(signedTopParams(jstBusiness())));
+    const body = (await response.json()) as { jst_sms_message_send_response: { module: string } };
+    const module = body.jst_sms_message_send_response.module;
+    clock.advance(60_000);
+    const html = await (await app.request('/')).text();
+    const start = html.indexOf(`data-receipt="12345678 ${module}"`);
+    const element = html.slice(start, html.indexOf('</summary>', start));
+    expect(stateOf(element)).toBe('off');
+    expect(element).toContain('off (tmc.receipts)');
+    expect(runtimeOf(app).tmc.broker.group('12345678', 'default').stateCounts().queued).toBe(0);
+    expect(await (await app.request('/__mock/tmc')).json()).toMatchObject({ receipts: false });
+  });
+
   it('keeps the receipt states of as many sends as the inbox keeps messages', async () => {
     const clock = createManualClock(fixedNow);
     const app = createMockApp({ clock, inboxSize: 2 });

@@ -1,5 +1,9 @@
 /** What the page's components render: one list row, the namespaces with their counts, one whole page. */
 import type { SmsReceiptStatus } from '../protocol/tmc/receipt-tracker.js';
+
+/** A JST message's receipt as the page shows it: its status, or `off` when the mock publishes none (`tmc.receipts`). */
+export type ShownReceipt = SmsReceiptStatus | 'off';
+
 import type { RecordedMessage } from '../state/recorded-message.js';
 import type { JournalEntry } from '../state/request-journal.js';
 import type { PageQuery } from './page-query.js';
@@ -9,7 +13,7 @@ import type { PageQuery } from './page-query.js';
  * A JST message carries where its delivery receipt stands when it is rendered (undefined: not tracked).
  */
 export type ListItem =
-  | { kind: 'message'; message: RecordedMessage; receipt?: SmsReceiptStatus | undefined }
+  | { kind: 'message'; message: RecordedMessage; receipt?: ShownReceipt | undefined }
   | { kind: 'request'; entry: JournalEntry };
 
 /** What one namespace holds, for its chip: each tab shows its own count. */

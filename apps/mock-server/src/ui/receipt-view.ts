@@ -25,5 +25,6 @@ export function receiptAttribute(key: ReceiptKey): string {
 /** The item with its receipt as it stands now (messages of other platforms as they are). */
 export function withReceipt(runtime: MockRuntime, item: ListItem): ListItem {
   if (item.kind !== 'message' || !hasReceipt(item.message)) return item;
-  return { ...item, receipt: runtime.tmc.receipts.tracker.status(receiptKeyOf(item.message)) };
+  const receipts = runtime.tmc.receipts;
+  return { ...item, receipt: receipts.enabled ? receipts.tracker.status(receiptKeyOf(item.message)) : 'off' };
 }

@@ -52,13 +52,24 @@ describe('SmsReceipts', () => {
     );
   });
 
+  it('publishes nothing when receipts are off, magic numbers included', () => {
+    const scheduler = createSteppedScheduler(start);
+    const broker = new TmcBroker(scheduler);
+    const receipts = new SmsReceipts(broker, { enabled: false });
+    expect(receipts.schedule(send('13800138000'))).toBeUndefined();
+    expect(receipts.schedule(send('19900010215'))).toBeUndefined(); // a late receipt's magic number
+    scheduler.advance(24 * 60 * 60_000);
+    expect(broker.group('app-1', 'default').stateCounts().queued).toBe(0);
+    expect(receipts.tracker.status({ appKey: 'app-1', module: '341623067818673604^0' })).toBeUndefined();
+  });
+
   it('leaves extend out when the send had none, and takes its delay from the options', () => {
     const { scheduler, receipts, received } = setup(0);
     receipts.schedule(send('13800138000'));
     scheduler.runDue();
     expect(JSON.parse((received[0] as TmcMessage).content)).not.toHaveProperty('extend');
     receipts.delayMs = 5_000;
-    expect(receipts.schedule(send('13800138000')).publishAt).toBe(start + 5_000);
+    expect(receipts.schedule(send('13800138000'))?.publishAt).toBe(start + 5_000);
     expect(() => {
       receipts.delayMs = -1;
     }).toThrow(RangeError);
@@ -77,7 +88,7 @@ describe('SmsReceipts', () => {
 
   it('1990001 02 YY: the receipt comes YY minutes after the send', () => {
     const { scheduler, receipts, received } = setup();
-    expect(receipts.schedule(send('19900010215')).publishAt).toBe(start + 15 * 60_000);
+    expect(receipts.schedule(send('19900010215'))?.publishAt).toBe(start + 15 * 60_000);
     scheduler.advance(15 * 60_000 - 1);
     expect(received).toEqual([]);
     scheduler.advance(1);

@@ -39,6 +39,8 @@ export interface ReceiptPlan {
 }
 
 export interface SmsReceiptsOptions {
+  /** Whether accepted sends get a receipt at all (an app subscribed to the receipt topic). @default true */
+  enabled?: boolean | undefined;
   /** @default 1000 */
   delayMs?: number | undefined;
   /** Whether the receipt magic numbers (`1990001XXYY`) act; off, they are ordinary numbers. @default true */
@@ -63,6 +65,8 @@ export class SmsReceipts {
   readonly tracker: ReceiptTracker;
   readonly #broker: TmcBroker;
   readonly #magicValues: boolean;
+  /** Whether accepted sends get a receipt (`tmc.receipts`). */
+  readonly enabled: boolean;
   readonly #due: DeadlineQueue<DueReceipt>;
   readonly #content = new ReceiptContentWriter();
   #delayMs: number;
@@ -71,6 +75,7 @@ export class SmsReceipts {
     this.#broker = broker;
     this.#delayMs = validDelay(options.delayMs ?? defaultReceiptDelayMs);
     this.#magicValues = options.magicValues ?? true;
+    this.enabled = options.enabled ?? true;
     this.#due = new DeadlineQueue(broker.scheduler, (due) => this.#publishDue(due));
     this.tracker = new ReceiptTracker(broker, options.trackedReceipts);
   }
@@ -84,8 +89,12 @@ export class SmsReceipts {
     this.#delayMs = validDelay(milliseconds);
   }
 
-  /** Schedules the receipt of an accepted send and says what it will be. */
-  schedule(send: AcceptedSmsSend): ReceiptPlan {
+  /**
+   * Schedules the receipt of an accepted send and says what it will be; undefined when receipts are off (the
+   * send gets none).
+   */
+  schedule(send: AcceptedSmsSend): ReceiptPlan | undefined {
+    if (!this.enabled) return undefined;
     const magic = this.#magicValues ? parseReceiptMagic(send.receiver) : undefined;
     const outcome = magic?.outcome.name ?? 'delivered';
     const parameter = magic?.parameter ?? 0;

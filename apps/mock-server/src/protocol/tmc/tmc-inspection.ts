@@ -44,6 +44,8 @@ export interface TmcGroupView {
 
 /** What `GET /__mock/tmc` (and `app.mock.tmc.view()`) returns. */
 export interface TmcInspectionView {
+  /** Whether accepted JST sends get a receipt (`tmc.receipts`). */
+  receipts: boolean;
   redeliveryIntervalMs: number;
   receiptDelayMs: number;
   connections: Array<Omit<TmcConnectionView, 'connectedAt'> & { connectedAt: string | null }>;
@@ -71,6 +73,7 @@ export function inspectTmc(tmc: TmcService, app?: string): TmcInspectionView {
     });
   }
   return {
+    receipts: tmc.receipts.enabled,
     redeliveryIntervalMs: tmc.broker.redeliveryIntervalMs,
     receiptDelayMs: tmc.receipts.delayMs,
     connections,

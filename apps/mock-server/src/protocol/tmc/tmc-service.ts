@@ -12,6 +12,8 @@ import type { TmcScheduler } from './tmc-scheduler.js';
 import { newConnectionId, TmcSession, type TmcSessionOutput } from './tmc-session.js';
 
 export interface TmcServiceOptions extends TmcBrokerOptions {
+  /** Whether accepted JST sends get a receipt (`tmc.receipts`). @default true */
+  receipts?: boolean;
   /** How long after an accepted send its receipt is published. @default 1000 */
   receiptDelayMs?: number;
   /** Whether the receipt magic numbers (`1990001XXYY`) act. @default true */
@@ -34,6 +36,7 @@ export class TmcService {
     this.broker = new TmcBroker(scheduler, options);
     this.faults = new TmcFaultQueue(options.nextFaultId);
     this.receipts = new SmsReceipts(this.broker, {
+      enabled: options.receipts,
       delayMs: options.receiptDelayMs,
       magicValues: options.magicValues,
       trackedReceipts: options.trackedReceipts,

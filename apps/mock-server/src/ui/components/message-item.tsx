@@ -1,10 +1,10 @@
 /** @jsxImportSource #html-jsx */
 /** A message that went out: its summary line, and opened, the phone preview and everything received. */
 import type { FC } from '#html-jsx/jsx-runtime';
-import type { SmsReceiptStatus } from '../../protocol/tmc/receipt-tracker.js';
 import type { RecordedMessage } from '../../state/recorded-message.js';
 import { smsPreview, variablesText } from '../message-view.js';
 import { platformLabels } from '../page-query.js';
+import type { ShownReceipt } from '../page-types.js';
 import { hasReceipt, receiptKeyOf } from '../receipt-view.js';
 import { Facts } from './facts.js';
 import { JsonBlock } from './json-block.js';
@@ -32,8 +32,8 @@ function stringOrNull(value: unknown): string | null {
 export const MessageItem: FC<{
   message: RecordedMessage;
   reveal: boolean;
-  /** A JST message's delivery receipt as it stands (undefined: not tracked). */
-  receipt?: SmsReceiptStatus | undefined;
+  /** A JST message's delivery receipt as it stands (undefined: not tracked; `off`: the mock publishes none). */
+  receipt?: ShownReceipt | undefined;
 }> = ({ message, reveal, receipt }) => {
   const sms = smsPreview(message);
   const qianniu = message.platform === 'qianniu-tpn';

@@ -7,13 +7,15 @@
  */
 import type { FC } from '#html-jsx/jsx-runtime';
 import type { ReceiptKey, SmsReceiptStatus } from '../../protocol/tmc/receipt-tracker.js';
+import type { ShownReceipt } from '../page-types.js';
 import { receiptAttribute } from '../receipt-view.js';
 import { Recipient } from './recipient.js';
 import { Time } from './time.js';
 
 /** The state the element is styled and tested by: one group's state, or `mixed` when the groups differ. */
-export function receiptState(status: SmsReceiptStatus | undefined): string {
+export function receiptState(status: ShownReceipt | undefined): string {
   if (status === undefined) return 'none';
+  if (status === 'off') return 'off';
   if (status.phase !== 'published') return status.phase;
   const states = new Set(status.deliveries.map((delivery) => delivery.state));
   if (states.size === 0) return 'dropped';
@@ -58,7 +60,7 @@ const Published: FC<{ status: Extract<SmsReceiptStatus, { phase: 'published' }>;
 
 export const ReceiptState: FC<{
   receiptKey: ReceiptKey;
-  status: SmsReceiptStatus | undefined;
+  status: ShownReceipt | undefined;
   reveal: boolean;
   /** On a live receipt event: the tracker's version of the change (the page asks for what came after). */
   version?: number | undefined;
@@ -72,6 +74,8 @@ export const ReceiptState: FC<{
     <span class="receipt-label">receipt</span>
     {status === undefined ? (
       <span>not yet receipted</span>
+    ) : status === 'off' ? (
+      <span>off (tmc.receipts)</span>
     ) : status.phase === 'due' ? (
       <span>
         queued, due <Time iso={new Date(status.publishAt).toISOString()} />
