@@ -7,11 +7,15 @@
  * shared 2-core machine drifts by up to 2× within minutes, so a ratio is taken within each round — figures
  * measured seconds apart — and the median round is reported, with the spread in the note.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expectAnswer, type LoadResult, type LoadTarget, measureLoad } from './load.js';
 import { pidOf, stopProcess } from './process-tools.js';
 import type { BenchmarkReport, BenchmarkRow } from './report.js';
 import {
   type RunningServer,
+  startAll,
   startMockServerProcess,
   startPlainServer,
   startPrism,
@@ -48,6 +52,16 @@ const jstSuccess = {
   description: 'a JST success (request_success: true)',
   matches: (status: number, body: string) => status === 200 && body.includes('"request_success":true'),
 };
+
+/**
+ * A config file that turns the per-send TMC receipt off: the same mock loaded beside the default one shows
+ * what the receipt costs in every run.
+ */
+function receiptsOffConfig(): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'x-bench-')), 'receipts-off.json');
+  writeFileSync(file, JSON.stringify({ tmc: { receipts: false } }));
+  return file;
+}
 
 /** Each contender's result in each round, in round order. */
 type RoundResults<Key extends string> = Record<Key, LoadResult[]>;
@@ -103,17 +117,23 @@ function row(
 }
 
 export async function runMockThroughputBench(): Promise<BenchmarkReport[]> {
-  const servers = await Promise.all([
+  const servers = await startAll([
     startPlainServer(18101),
     startMockServerProcess(18102),
     startPrism(18103),
+    startMockServerProcess(18104, [], ['--config', receiptsOffConfig()]),
   ]);
-  const [plain, mock, prism] = servers;
+  const [plain, mock, prism, mockWithoutReceipts] = servers;
   try {
     const results = await runRounds({
       plain: { server: plain, target: () => jstTarget(plain.origin), expected: jstSuccess },
       mock: { server: mock, target: () => jstTarget(mock.origin), expected: jstSuccess },
       prism: { server: prism, target: () => jstTarget(prism.origin), expected: jstSuccess },
+      withoutReceipts: {
+        server: mockWithoutReceipts,
+        target: () => jstTarget(mockWithoutReceipts.origin),
+        expected: jstSuccess,
+      },
       badSignature: {
         server: mock,
         target: () => jstTarget(mock.origin, { badSign: true }),
@@ -144,7 +164,7 @@ export async function runMockThroughputBench(): Promise<BenchmarkReport[]> {
 }
 
 function reportRounds(
-  results: RoundResults<'plain' | 'mock' | 'prism' | 'badSignature' | 'tidBatch'>,
+  results: RoundResults<'plain' | 'mock' | 'prism' | 'withoutReceipts' | 'badSignature' | 'tidBatch'>,
 ): BenchmarkReport[] {
   const rps = (key: keyof typeof results, round: number) =>
     results[key][round]?.requestsPerSecond ?? Number.NaN;
@@ -152,6 +172,7 @@ function reportRounds(
   const mockVsPlain = indices.map((round) => rps('mock', round) / rps('plain', round));
   const mockVsPrism = indices.map((round) => rps('mock', round) / rps('prism', round));
   const prismVsPlain = indices.map((round) => rps('prism', round) / rps('plain', round));
+  const withoutReceiptsVsPlain = indices.map((round) => rps('withoutReceipts', round) / rps('plain', round));
   const successOverError = indices.map((round) => rps('mock', round) / rps('badSignature', round));
   const tidVsSuccess = indices.map((round) => rps('tidBatch', round) / rps('mock', round));
 
@@ -181,6 +202,12 @@ function reportRounds(
           target: { atLeast: 0.5 },
           note: spread(mockVsPlain),
         }),
+        row(
+          '@x/mock-server with tmc.receipts: false (no TMC receipt per send)',
+          results.withoutReceipts[medianRound(withoutReceiptsVsPlain)] as LoadResult,
+          median(withoutReceiptsVsPlain),
+          { note: spread(withoutReceiptsVsPlain) },
+        ),
         row(
           'Prism 5.14.2, same endpoint from OpenAPI',
           results.prism[prismRound] as LoadResult,

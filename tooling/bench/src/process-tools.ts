@@ -97,9 +97,17 @@ function processTree(pid: number): number[] {
   return tree;
 }
 
-/** The pid of the real server under `taskset` (taskset execs, so it is the child itself). */
+/**
+ * The pid of the real server under `taskset` (taskset execs, so it is the child itself). Fails when the server
+ * has exited: a server that could not bind its port (a stale one from an interrupted run still holds it) exits
+ * at once, while the stale one answers in its place — measured, it would read as a server using no CPU.
+ */
 export function pidOf(child: ChildProcess): number {
   if (child.pid === undefined) throw new Error('child process has no pid');
+  if (child.exitCode !== null || child.signalCode !== null)
+    throw new Error(
+      `server process ${child.pid} exited (${child.exitCode ?? child.signalCode}) before it was measured: is its port held by a server left over from an interrupted run?`,
+    );
   return child.pid;
 }
 

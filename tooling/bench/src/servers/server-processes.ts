@@ -5,7 +5,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { serverCore, spawnPinned, waitForUrl } from '../process-tools.js';
+import { serverCore, spawnPinned, stopProcess, waitForUrl } from '../process-tools.js';
 
 export interface RunningServer {
   label: string;
@@ -37,11 +37,13 @@ export function startPlainServer(port: number): Promise<RunningServer> {
 
 /**
  * Our mock through its CLI, from source (never a stale build); transpiling happens once, at start-up.
- * `nodeFlags` go to Node before the script (the memory benchmark's inspector and heap sizes).
+ * `nodeFlags` go to Node before the script (the memory benchmark's inspector and heap sizes), `cliArguments`
+ * to the CLI after `--port`.
  */
 export function startMockServerProcess(
   port: number,
   nodeFlags: readonly string[] = [],
+  cliArguments: readonly string[] = [],
 ): Promise<RunningServer> {
   const source = `${repositoryRoot}apps/mock-server/src/cli.ts`;
   const child = spawnPinned(serverCore, 'mock', process.execPath, [
@@ -50,8 +52,28 @@ export function startMockServerProcess(
     source,
     '--port',
     String(port),
+    ...cliArguments,
   ]);
   return started('@x/mock-server', child, `http://127.0.0.1:${port}`, '/__mock/health');
+}
+
+/**
+ * Starts every server, or none: when one fails to start, those that did are stopped before the error is
+ * thrown, so an interrupted run leaves no server holding a port for the next one.
+ */
+export async function startAll<const Starts extends readonly Promise<RunningServer>[]>(
+  starts: Starts,
+): Promise<{ -readonly [Index in keyof Starts]: RunningServer }> {
+  const settled = await Promise.allSettled(starts);
+  const failure = settled.find((result) => result.status === 'rejected');
+  if (failure === undefined)
+    return settled.map((result) => (result as PromiseFulfilledResult<RunningServer>).value) as {
+      -readonly [Index in keyof Starts]: RunningServer;
+    };
+  await Promise.all(
+    settled.flatMap((result) => (result.status === 'fulfilled' ? [stopProcess(result.value.process)] : [])),
+  );
+  throw failure.reason;
 }
 
 export function startPrism(port: number): Promise<RunningServer> {
