@@ -72,7 +72,10 @@ export interface TrackedReceipt extends ReceiptKey {
   message: TmcMessage | null;
   /** The version of its last change. */
   changedAt: number;
-  /** Set once the bound made the tracker forget it (its receipt may still be published). */
+  /**
+   * Set once the tracker forgot it — past its bound, or the same module planned again (its receipt may still be
+   * published).
+   */
   forgotten: boolean;
 }
 
