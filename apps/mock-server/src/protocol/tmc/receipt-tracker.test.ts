@@ -132,6 +132,23 @@ describe('ReceiptTracker', () => {
     expect(tracker.changedSince(0, 10)?.map((change) => change.module)).toEqual(['c', 'b', 'd']);
   });
 
+  it('does not hear of the receipt of a send planned again under the same module before anyone asked', () => {
+    const scheduler = createSteppedScheduler(start);
+    const broker = new TmcBroker(scheduler);
+    const tracker = new ReceiptTracker(broker);
+    const first = tracker.planned({ appKey: 'app-1', module: 'm' }, '13800138000', start, 'DELIVRD');
+    tracker.published(first, broker.publish('app-1', { topic: 't', content: '{}' }));
+    tracker.planned({ appKey: 'app-1', module: 'm' }, '13800138000', start + 1000, 'DELIVRD');
+    const seen = tracker.version; // builds the lookups: the second plan counts
+    broker.group('app-1', 'default').take(1); // the first plan's message changes state
+    expect(tracker.version).toBe(seen);
+    expect(tracker.changedSince(seen, 10)).toEqual([]);
+    expect(tracker.status({ appKey: 'app-1', module: 'm' })).toEqual({
+      phase: 'due',
+      publishAt: start + 1000,
+    });
+  });
+
   it('once asked, hears of delivery changes of receipts published before', () => {
     const scheduler = createSteppedScheduler(start);
     const broker = new TmcBroker(scheduler);

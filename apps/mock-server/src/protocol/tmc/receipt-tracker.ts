@@ -218,9 +218,7 @@ export class ReceiptTracker {
   #observed(): TrackerIndexes {
     if (this.#indexes === undefined) {
       const indexes: TrackerIndexes = { byModule: new Map(), byMessage: new Map() };
-      const capacity = this.#ring.length;
-      for (let index = 0; index < this.#count; index++)
-        this.#index(indexes, this.#ring[(this.#oldest + index) % capacity] as TrackedReceipt);
+      for (const tracked of this.#tracked()) this.#index(indexes, tracked);
       this.#indexes = indexes;
     }
     return this.#indexes;
@@ -229,8 +227,12 @@ export class ReceiptTracker {
   #index(indexes: TrackerIndexes, tracked: TrackedReceipt): void {
     if (tracked.forgotten) return;
     const previous = indexes.byModule.get(tracked.module);
-    // The same module planned again (the random draw repeated, or a test reused one): the latest counts.
-    if (previous !== undefined) this.#forget(previous);
+    // The same module planned again (the random draw repeated, or a test reused one): the latest counts. Forgotten
+    // in `indexes` itself: while they are being built, `#indexes` is not set yet.
+    if (previous !== undefined) {
+      previous.forgotten = true;
+      if (previous.message !== null) indexes.byMessage.delete(previous.message.sequence);
+    }
     indexes.byModule.set(tracked.module, tracked);
     if (tracked.message !== null) indexes.byMessage.set(tracked.message.sequence, tracked);
   }
