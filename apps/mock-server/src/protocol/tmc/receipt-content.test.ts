@@ -1,9 +1,23 @@
 /** The receipt text writer agrees with `JSON.stringify` of the receipt's fields, whatever the send holds. */
+import { formatTopTimestamp } from '@x/signing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ReceiptContentWriter, receiptContent } from './receipt-content.js';
+import { ReceiptContentWriter, type ReceiptSource } from './receipt-content.js';
 
 const start = Date.parse('2026-01-01T00:00:00Z');
+
+/** The reference: the receipt's fields as an object, in their order, for `JSON.stringify`. */
+function receiptContent(send: ReceiptSource, errorCode: string, reportedAt: number): Record<string, string> {
+  return {
+    biz_id: send.module,
+    state: errorCode === 'DELIVRD' ? '1' : '2',
+    err_code: errorCode,
+    ...(send.extend === undefined ? {} : { extend: send.extend }),
+    receiver: send.receiver,
+    send_time: formatTopTimestamp(new Date(send.sentAt)),
+    rept_time: formatTopTimestamp(new Date(reportedAt)),
+  };
+}
 
 describe('ReceiptContentWriter', () => {
   it('writes exactly JSON.stringify(receiptContent(…)) for any module, receiver, extend, error code and times', () => {

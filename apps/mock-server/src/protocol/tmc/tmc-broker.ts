@@ -90,9 +90,10 @@ export class TmcBroker {
    * group of the namespace (see the module comment); with one, to that group only.
    */
   publish(namespace: string, input: TmcMessageInput, targetGroup?: string): TmcMessage {
+    const { id, sequence } = this.#ids.next();
     const message: TmcMessage = {
-      id: this.#ids.nextId(),
-      sequence: this.#ids.lastSequence,
+      id,
+      sequence,
       topic: input.topic,
       content: input.content,
       publishedAt: this.scheduler.now(),

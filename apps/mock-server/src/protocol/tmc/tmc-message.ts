@@ -48,16 +48,10 @@ export class TmcMessageIds {
   #nextId = firstMessageId;
 
   /** The next id, and its sequence number (the id's distance from the first). */
-  nextId(): bigint {
+  next(): { readonly id: bigint; readonly sequence: number } {
     const id = this.#nextId;
-    this.#nextId += 1n;
-    this.#nextSequence++;
-    return id;
-  }
-
-  /** The sequence number of the id `nextId` returned last. */
-  get lastSequence(): number {
-    return this.#nextSequence - 1;
+    this.#nextId += 1n; // one bigint per id: not computed from the sequence, which would take two
+    return { id, sequence: this.#nextSequence++ };
   }
 }
 
